@@ -1,0 +1,38 @@
+# The one interface to the project: the same verbs locally, in CI and in the docs.
+# `make build` sets everything up (virtual environment, pinned packages) and builds the warehouse;
+# `make test` runs every test. Both work on a fresh machine with Python 3.11 and make.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export DO_NOT_TRACK := 1
+# keep bytecode so that dbt and Great Expectations import quickly on every call
+export PYTHONDONTWRITEBYTECODE :=
+
+.PHONY: build test setup seeds-check clean
+
+build: setup
+	$(BIN)/python scripts/build.py
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip==24.3.1
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.txt
+	$(BIN)/python -m pip check
+	touch $@
+
+seeds-check: setup
+	$(BIN)/python scripts/check_seeds.py
+
+clean:
+	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal
