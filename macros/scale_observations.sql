@@ -1,0 +1,15 @@
+{#- Observations scaled to base units (value x the unit's multiplier), with the half-unit of their printed precision
+    (a figure printed as 2.20 trillion is exact to 0.005 trillion) and the authority and date of their source. -#}
+{% macro scale_observations(observations) %}
+    select
+        observations.*,
+        observations.value_published * units.multiplier as value_base,
+        0.5 * power(10, -observations.value_printed_decimals) * units.multiplier as rounding_half_unit_base,
+        sources.source_tier,
+        sources.published_date as source_published_date
+    from {{ observations }} as observations
+    inner join {{ ref('stg_reference__units') }} as units
+        on observations.unit_code = units.unit_code
+    inner join {{ ref('stg_reference__sources') }} as sources
+        on observations.source_id = sources.source_id
+{% endmacro %}

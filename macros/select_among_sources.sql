@@ -1,0 +1,70 @@
+{#-
+    The rule for choosing among competing observations of one figure (docs/decisions/0003-choosing-among-sources.md).
+    Input rows need: observation_id, value_base, rounding_half_unit_base, value_printed_decimals, qualifier,
+    source_tier, source_published_date and the key columns. Every input row comes out again, with:
+      anchor_observation_id   the most authoritative candidate: exact before approximate, then the lowest source
+                              tier, then the latest publication (the latest vintage prevails), then the most decimals
+      agrees_with_anchor      the two values are equal within the sum of their printing half-units
+      selection_rank / is_chosen   among candidates that agree with the anchor, the most precise wins, so a precise
+                              copy of the same figure refines a rounded one; a true conflict is decided by authority
+    Lower bounds and publishers' own currency conversions are kept but never chosen (selection_rank is null).
+-#}
+{% macro select_among_sources(relation, key_columns) %}
+    {%- set key = key_columns | join(', ') -%}
+    with
+
+    candidates as (
+        select *
+        from {{ relation }}
+        where qualifier in ('as_published', 'approximate')
+    ),
+
+    anchored as (
+        select
+            *,
+            first_value(observation_id) over authority as anchor_observation_id,
+            first_value(value_base) over authority as anchor_value_base,
+            first_value(rounding_half_unit_base) over authority as anchor_rounding_half_unit_base
+        from candidates
+        window authority as (
+            partition by {{ key }}
+            order by qualifier = 'approximate', source_tier, source_published_date desc nulls last,
+                value_printed_decimals desc, observation_id
+        )
+    ),
+
+    compared as (
+        select
+            *,
+            abs(value_base - anchor_value_base)
+                <= anchor_rounding_half_unit_base + rounding_half_unit_base as agrees_with_anchor
+        from anchored
+    ),
+
+    ranked as (
+        select
+            observation_id,
+            anchor_observation_id,
+            agrees_with_anchor,
+            row_number() over (
+                partition by {{ key }}
+                order by agrees_with_anchor desc, value_printed_decimals desc, source_tier,
+                    source_published_date desc nulls last, observation_id
+            ) as selection_rank,
+            count(*) over (partition by {{ key }}) as candidate_count,
+            count(*) filter (where not agrees_with_anchor) over (partition by {{ key }}) as conflicting_candidate_count
+        from compared
+    )
+
+    select
+        observations.*,
+        ranked.anchor_observation_id,
+        ranked.agrees_with_anchor,
+        ranked.selection_rank,
+        coalesce(ranked.selection_rank = 1, false) as is_chosen,
+        ranked.candidate_count,
+        ranked.conflicting_candidate_count
+    from {{ relation }} as observations
+    left join ranked
+        on observations.observation_id = ranked.observation_id
+{% endmacro %}

@@ -1,0 +1,60 @@
+-- One row per partner x product x enterprise type x flow x period: the chosen figures side by side, and each
+-- monetary level in both currencies (published wins; otherwise converted at the period's rate and flagged).
+with
+
+figures as (
+    select * from {{ ref('int_trade_figures') }}
+),
+
+fx as (
+    select * from {{ ref('int_fx_rates_by_period') }}
+),
+
+pivoted as (
+    select
+        partner_code,
+        product_code,
+        enterprise_type,
+        flow,
+        period_start_month,
+        period_end_month,
+        any_value(months_covered) as months_covered,
+        max(value_base) filter (where measure = 'level' and basis = 'CNY') as published_value_cny,
+        max(value_base) filter (where measure = 'level' and basis = 'USD') as published_value_usd,
+        max(value_base) filter (where measure = 'level' and basis = 'tonnes') as quantity_tonnes,
+        max(value_base) filter (where measure = 'yoy_pct' and basis = 'CNY') as yoy_pct_cny_reported,
+        max(value_base) filter (where measure = 'yoy_pct' and basis = 'USD') as yoy_pct_usd_reported,
+        max(value_base) filter (where measure = 'yoy_pct' and basis = 'tonnes') as quantity_yoy_pct_reported,
+        max(value_base) filter (where measure = 'yoy_pct' and basis = 'unspecified') as yoy_pct_unspecified_basis_reported,
+        max(value_base) filter (where measure = 'mom_pct' and basis = 'tonnes') as quantity_mom_pct_reported,
+        max(value_base) filter (where measure = 'mom_pct' and basis = 'unspecified') as mom_pct_unspecified_basis_reported,
+        max(value_base) filter (where measure = 'change_pct') as change_pct_unstated_base_reported,
+        max(value_base) filter (where measure = 'share_pct') as share_pct_reported,
+        max(basis) filter (where measure = 'share_pct') as share_pct_reported_basis,
+        max(value_base) filter (where measure = 'unit_value_yoy_pct') as unit_value_yoy_pct_reported
+    from figures
+    group by partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month
+),
+
+final as (
+    select
+        pivoted.*,
+        coalesce(pivoted.published_value_cny, pivoted.published_value_usd * fx.fx_rate_cny_per_usd) as value_cny,
+        case
+            when pivoted.published_value_cny is not null then 'published'
+            when pivoted.published_value_usd * fx.fx_rate_cny_per_usd is not null then 'converted_from_usd'
+        end as value_cny_method,
+        coalesce(pivoted.published_value_usd, pivoted.published_value_cny / fx.fx_rate_cny_per_usd) as value_usd,
+        case
+            when pivoted.published_value_usd is not null then 'published'
+            when pivoted.published_value_cny / fx.fx_rate_cny_per_usd is not null then 'converted_from_cny'
+        end as value_usd_method,
+        fx.fx_rate_cny_per_usd,
+        fx.fx_rate_method
+    from pivoted
+    left join fx
+        on pivoted.period_start_month = fx.period_start_month
+        and pivoted.period_end_month = fx.period_end_month
+)
+
+select * from final

@@ -1,0 +1,144 @@
+-- One row per month x flow: China's goods trade with the world for the month and January-to-month, in US dollars
+-- and yuan, with growth computed from the levels beside the growth customs reported.
+with
+
+headline as (
+    select * from {{ ref('int_headline_values') }}
+),
+
+reported_growth as (
+    select *
+    from {{ ref('int_trade_figures') }}
+    where partner_code = '{{ var("headline_partner_code") }}'
+        and product_code = '{{ var("headline_product_code") }}'
+        and enterprise_type = 'all'
+        and measure = 'yoy_pct'
+        and basis in ('CNY', 'USD')
+),
+
+month_values as (
+    select * from headline where period_kind = 'month'
+),
+
+ytd_values as (
+    select * from headline where period_kind = 'ytd'
+),
+
+joined as (
+    select
+        month_values.period_end_month as period_month,
+        month_values.period_start_month,
+        month_values.period_start_month <> month_values.period_end_month as is_jan_feb_combined,
+        month_values.flow,
+        month_values.value_usd as month_value_usd,
+        month_values.value_usd_method as month_value_usd_method,
+        month_values.value_cny as month_value_cny,
+        month_values.value_cny_method as month_value_cny_method,
+        ytd_values.value_usd as ytd_value_usd,
+        ytd_values.value_usd_method as ytd_value_usd_method,
+        ytd_values.value_cny as ytd_value_cny,
+        ytd_values.value_cny_method as ytd_value_cny_method,
+        month_values.fx_rate_cny_per_usd as month_fx_rate_cny_per_usd,
+        month_values.fx_rate_method as month_fx_rate_method,
+        month_values.usd_observation_id as month_usd_observation_id,
+        month_values.cny_observation_id as month_cny_observation_id
+    from month_values
+    inner join ytd_values
+        on month_values.period_end_month = ytd_values.period_end_month
+        and month_values.flow = ytd_values.flow
+),
+
+-- growth is computed only between values customs compiled in that currency (published or derived from its own
+-- figures): a converted value would mix exchange-rate movements into the growth
+with_growth as (
+    select
+        current_period.*,
+        case when current_period.month_value_usd_method not like 'converted%'
+                and previous_year.month_value_usd_method not like 'converted%'
+            then {{ growth_pct('current_period.month_value_usd', 'previous_year.month_value_usd') }}
+        end as month_yoy_pct_usd_computed,
+        case when current_period.month_value_cny_method not like 'converted%'
+                and previous_year.month_value_cny_method not like 'converted%'
+            then {{ growth_pct('current_period.month_value_cny', 'previous_year.month_value_cny') }}
+        end as month_yoy_pct_cny_computed,
+        case when current_period.ytd_value_usd_method not like 'converted%'
+                and previous_year.ytd_value_usd_method not like 'converted%'
+            then {{ growth_pct('current_period.ytd_value_usd', 'previous_year.ytd_value_usd') }}
+        end as ytd_yoy_pct_usd_computed,
+        case when current_period.ytd_value_cny_method not like 'converted%'
+                and previous_year.ytd_value_cny_method not like 'converted%'
+            then {{ growth_pct('current_period.ytd_value_cny', 'previous_year.ytd_value_cny') }}
+        end as ytd_yoy_pct_cny_computed,
+        case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
+                and current_period.month_value_usd_method not like 'converted%'
+                and previous_month.month_value_usd_method not like 'converted%'
+            then {{ growth_pct('current_period.month_value_usd', 'previous_month.month_value_usd') }}
+        end as month_mom_pct_usd_computed,
+        case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
+                and current_period.month_value_cny_method not like 'converted%'
+                and previous_month.month_value_cny_method not like 'converted%'
+            then {{ growth_pct('current_period.month_value_cny', 'previous_month.month_value_cny') }}
+        end as month_mom_pct_cny_computed
+    from joined as current_period
+    left join joined as previous_year
+        on current_period.flow = previous_year.flow
+        and previous_year.period_month = cast(current_period.period_month - interval 12 month as date)
+    left join joined as previous_month
+        on current_period.flow = previous_month.flow
+        and previous_month.period_month = cast(current_period.period_month - interval 1 month as date)
+),
+
+final as (
+    select
+        with_growth.period_month,
+        with_growth.period_start_month,
+        case when with_growth.is_jan_feb_combined then strftime(with_growth.period_start_month, '%Y-%m') || '/02'
+            else strftime(with_growth.period_month, '%Y-%m') end as period_label,
+        with_growth.is_jan_feb_combined,
+        with_growth.flow,
+        with_growth.month_value_usd,
+        with_growth.month_value_usd_method,
+        with_growth.month_value_cny,
+        with_growth.month_value_cny_method,
+        with_growth.month_yoy_pct_usd_computed,
+        month_usd_growth.value_base as month_yoy_pct_usd_reported,
+        with_growth.month_yoy_pct_cny_computed,
+        month_cny_growth.value_base as month_yoy_pct_cny_reported,
+        with_growth.month_mom_pct_usd_computed,
+        with_growth.month_mom_pct_cny_computed,
+        with_growth.ytd_value_usd,
+        with_growth.ytd_value_usd_method,
+        with_growth.ytd_value_cny,
+        with_growth.ytd_value_cny_method,
+        with_growth.ytd_yoy_pct_usd_computed,
+        ytd_usd_growth.value_base as ytd_yoy_pct_usd_reported,
+        with_growth.ytd_yoy_pct_cny_computed,
+        ytd_cny_growth.value_base as ytd_yoy_pct_cny_reported,
+        with_growth.month_fx_rate_cny_per_usd,
+        with_growth.month_fx_rate_method,
+        with_growth.month_usd_observation_id,
+        with_growth.month_cny_observation_id
+    from with_growth
+    left join reported_growth as month_usd_growth
+        on with_growth.flow = month_usd_growth.flow
+        and month_usd_growth.basis = 'USD'
+        and month_usd_growth.period_start_month = with_growth.period_start_month
+        and month_usd_growth.period_end_month = with_growth.period_month
+    left join reported_growth as month_cny_growth
+        on with_growth.flow = month_cny_growth.flow
+        and month_cny_growth.basis = 'CNY'
+        and month_cny_growth.period_start_month = with_growth.period_start_month
+        and month_cny_growth.period_end_month = with_growth.period_month
+    left join reported_growth as ytd_usd_growth
+        on with_growth.flow = ytd_usd_growth.flow
+        and ytd_usd_growth.basis = 'USD'
+        and ytd_usd_growth.period_start_month = date_trunc('year', with_growth.period_month)
+        and ytd_usd_growth.period_end_month = with_growth.period_month
+    left join reported_growth as ytd_cny_growth
+        on with_growth.flow = ytd_cny_growth.flow
+        and ytd_cny_growth.basis = 'CNY'
+        and ytd_cny_growth.period_start_month = date_trunc('year', with_growth.period_month)
+        and ytd_cny_growth.period_end_month = with_growth.period_month
+)
+
+select * from final

@@ -1,0 +1,26 @@
+with
+
+source as (
+    select * from {{ source('industry', 'raw_industry_observations') }}
+),
+
+final as (
+    select
+        observation_id,
+        source_id,
+        subject,
+        metric,
+        period as period_label,
+        period_basis,
+        {{ period_bound_month('period', 'period_basis', 'start') }} as period_start_month,
+        {{ period_bound_month('period', 'period_basis', 'end') }} as period_end_month,
+        cast(value_as_published as decimal(38, 6)) as value_published,
+        unit as unit_code,
+        basis,
+        qualifier,
+        is_forecast,
+        note
+    from source
+)
+
+select * from final
