@@ -2,8 +2,9 @@
     The rule for choosing among competing observations of one figure (docs/decisions/0003-choosing-among-sources.md).
     Input rows need: observation_id, value_base, rounding_half_unit_base, value_printed_decimals, qualifier,
     source_tier, source_published_date and the key columns. Every input row comes out again, with:
-      anchor_observation_id   the most authoritative candidate: exact before approximate, then the lowest source
-                              tier, then the latest publication (the latest vintage prevails), then the most decimals
+      anchor_observation_id   the most authoritative candidate: exact before approximate, then the one the most
+                              candidates agree with (corroboration), then the lowest source tier, then the latest
+                              publication (the latest vintage prevails), then the most decimals
       agrees_with_anchor      the two values are equal within the sum of their printing half-units
       selection_rank / is_chosen   among candidates that agree with the anchor, the most precise wins, so a precise
                               copy of the same figure refines a rounded one; a true conflict is decided by authority
@@ -19,16 +20,31 @@
         where qualifier in ('as_published', 'approximate')
     ),
 
+    corroborated as (
+        select
+            candidate.observation_id,
+            count(*) as corroboration_count
+        from candidates as candidate
+        inner join candidates as other
+            using ({{ key }})
+        where abs(candidate.value_base - other.value_base)
+            <= candidate.rounding_half_unit_base + other.rounding_half_unit_base
+        group by candidate.observation_id
+    ),
+
     anchored as (
         select
-            *,
+            candidates.*,
+            corroborated.corroboration_count,
             first_value(observation_id) over authority as anchor_observation_id,
             first_value(value_base) over authority as anchor_value_base,
             first_value(rounding_half_unit_base) over authority as anchor_rounding_half_unit_base
         from candidates
+        inner join corroborated
+            using (observation_id)
         window authority as (
             partition by {{ key }}
-            order by qualifier = 'approximate', source_tier, source_published_date desc nulls last,
+            order by qualifier = 'approximate', corroborated.corroboration_count desc, source_tier, source_published_date desc nulls last,
                 value_printed_decimals desc, observation_id
         )
     ),
@@ -46,6 +62,7 @@
             observation_id,
             anchor_observation_id,
             agrees_with_anchor,
+            corroboration_count,
             row_number() over (
                 partition by {{ key }}
                 order by agrees_with_anchor desc, value_printed_decimals desc, source_tier,
@@ -60,6 +77,7 @@
         observations.*,
         ranked.anchor_observation_id,
         ranked.agrees_with_anchor,
+        ranked.corroboration_count,
         ranked.selection_rank,
         coalesce(ranked.selection_rank = 1, false) as is_chosen,
         ranked.candidate_count,

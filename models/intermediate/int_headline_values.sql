@@ -5,6 +5,8 @@
 --   derived_from_ytd     a month not published: YTD(m) - YTD(previous period end) in the same currency
 --   derived_from_flows   balance = exports - imports, total = exports + imports, or their rearrangements
 --   converted_from_usd / converted_from_cny   only one currency known: converted at the period's rate
+-- value_*_tolerance is the half-width of the interval the value is known to within, from the printed precision of
+-- the figures it rests on (0.005 trillion for a figure printed as 2.20 trillion; summed through derivations).
 with
 
 figures as (
@@ -17,8 +19,11 @@ figures as (
         and basis in ('CNY', 'USD')
 ),
 
+-- the series ends with the latest month customs figures cover (CAAM figures may run further)
 months as (
-    select * from {{ ref('int_months') }}
+    select *
+    from {{ ref('int_months') }}
+    where period_month <= (select max(period_end_month) from {{ ref('stg_customs__trade_observations') }})
 ),
 
 fx as (
@@ -57,10 +62,15 @@ from_publications as (
     select
         grid.*,
         published.chosen_observation_id,
+        published.chosen_source_id,
         coalesce(
             published.value_base,
             ytd.value_base - previous_ytd.value_base
         ) as value_base,
+        coalesce(
+            published.rounding_half_unit_base,
+            ytd.rounding_half_unit_base + previous_ytd.rounding_half_unit_base
+        ) as value_tolerance,
         case
             when published.value_base is not null then 'published'
             when ytd.value_base - previous_ytd.value_base is not null then 'derived_from_ytd'
@@ -94,7 +104,11 @@ by_flow as (
         max(value_base) filter (where flow = 'exports') as exports,
         max(value_base) filter (where flow = 'imports') as imports,
         max(value_base) filter (where flow = 'balance') as balance,
-        max(value_base) filter (where flow = 'total') as total
+        max(value_base) filter (where flow = 'total') as total,
+        max(value_tolerance) filter (where flow = 'exports') as exports_tolerance,
+        max(value_tolerance) filter (where flow = 'imports') as imports_tolerance,
+        max(value_tolerance) filter (where flow = 'balance') as balance_tolerance,
+        max(value_tolerance) filter (where flow = 'total') as total_tolerance
     from from_publications
     group by period_kind, period_start_month, period_end_month, currency
 ),
@@ -108,14 +122,21 @@ from_identities as (
         coalesce(imports + balance, (total + balance) / 2) as exports,
         coalesce(exports - balance, (total - balance) / 2) as imports,
         exports - imports as balance,
-        exports + imports as total
+        exports + imports as total,
+        coalesce(imports_tolerance + balance_tolerance, (total_tolerance + balance_tolerance) / 2) as exports_tolerance,
+        coalesce(exports_tolerance + balance_tolerance, (total_tolerance + balance_tolerance) / 2) as imports_tolerance,
+        exports_tolerance + imports_tolerance as balance_tolerance,
+        exports_tolerance + imports_tolerance as total_tolerance
     from by_flow
 ),
 
 identity_values as (
     unpivot from_identities
-    on exports, imports, balance, total
-    into name flow value value_base
+    on (exports, exports_tolerance) as exports,
+        (imports, imports_tolerance) as imports,
+        (balance, balance_tolerance) as balance,
+        (total, total_tolerance) as total
+    into name flow value value_base, value_tolerance
 ),
 
 one_currency as (
@@ -126,7 +147,10 @@ one_currency as (
         from_publications.flow,
         from_publications.currency,
         from_publications.chosen_observation_id,
+        from_publications.chosen_source_id,
         coalesce(from_publications.value_base, identity_values.value_base) as value_base,
+        case when from_publications.value_base is not null then from_publications.value_tolerance
+            else identity_values.value_tolerance end as value_tolerance,
         case
             when from_publications.value_base is not null then from_publications.value_method
             when identity_values.value_base is not null then 'derived_from_flows'
@@ -150,16 +174,22 @@ both_currencies as (
         fx.fx_rate_method,
         cny.chosen_observation_id as cny_observation_id,
         usd.chosen_observation_id as usd_observation_id,
+        cny.chosen_source_id as cny_source_id,
+        usd.chosen_source_id as usd_source_id,
         coalesce(cny.value_base, usd.value_base * fx.fx_rate_cny_per_usd) as value_cny,
         case
             when cny.value_base is not null then cny.value_method
             when usd.value_base * fx.fx_rate_cny_per_usd is not null then 'converted_from_usd'
         end as value_cny_method,
+        case when cny.value_base is not null then cny.value_tolerance
+            else usd.value_tolerance * fx.fx_rate_cny_per_usd end as value_cny_tolerance,
         coalesce(usd.value_base, cny.value_base / fx.fx_rate_cny_per_usd) as value_usd,
         case
             when usd.value_base is not null then usd.value_method
             when cny.value_base / fx.fx_rate_cny_per_usd is not null then 'converted_from_cny'
-        end as value_usd_method
+        end as value_usd_method,
+        case when usd.value_base is not null then usd.value_tolerance
+            else cny.value_tolerance / fx.fx_rate_cny_per_usd end as value_usd_tolerance
     from one_currency as cny
     inner join one_currency as usd
         on cny.period_kind = usd.period_kind
