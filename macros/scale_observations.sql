@@ -3,8 +3,10 @@
 {% macro scale_observations(observations) %}
     select
         observations.*,
-        observations.value_published * units.multiplier as value_base,
-        0.5 * power(10, -observations.value_printed_decimals) * units.multiplier as rounding_half_unit_base,
+        -- base-unit values are doubles throughout the models: one numeric type for BI tools and for arithmetic
+        cast(observations.value_published * units.multiplier as double) as value_base,
+        cast(0.5 * power(10, -observations.value_printed_decimals) * units.multiplier as double)
+            as rounding_half_unit_base,
         sources.source_tier,
         sources.published_date as source_published_date
     from {{ observations }} as observations

@@ -79,7 +79,7 @@ unioned as (
         industry.period_end_month,
         industry.value_published,
         industry.unit_code,
-        industry.value_published * units.multiplier,
+        cast(industry.value_published * units.multiplier as double),
         industry.qualifier,
         industry.is_forecast,
         null,

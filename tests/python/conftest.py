@@ -1,0 +1,62 @@
+"""Shared fixtures: every test works on a copy of the project, building into its own temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+BIN_DIR = Path(sys.executable).parent
+COPY_IGNORE = shutil.ignore_patterns(".venv*", ".git", "target", "logs", "warehouse", "__pycache__", ".pytest_cache")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's files (no environment, no build output) at destination."""
+    shutil.copytree(PROJECT_DIR, destination, ignore=COPY_IGNORE)
+    (destination / "warehouse").mkdir()
+    return destination
+
+
+def project_env(project_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DBT_PROFILES_DIR=str(project_dir),
+        DO_NOT_TRACK="1",
+        CTW_WAREHOUSE_PATH=str(project_dir / "warehouse" / "china_trade.duckdb"),
+        PATH=f"{BIN_DIR}{os.pathsep}{env.get('PATH', '')}",
+    )
+    return env
+
+
+def run_build(project_dir: Path) -> subprocess.CompletedProcess:
+    """scripts/build.py run on the given project copy, output captured."""
+    return subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=project_dir,
+        env=project_env(project_dir),
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """The project, built once from its own seeds into a temporary folder."""
+    project_dir = copy_project(tmp_path_factory.mktemp("build") / "project")
+    result = run_build(project_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project_dir
+
+
+@pytest.fixture(scope="session")
+def warehouse(built_project):
+    """A read-only connection to the built warehouse, as a BI tool would open it."""
+    connection = duckdb.connect(str(built_project / "warehouse" / "china_trade.duckdb"), read_only=True)
+    yield connection
+    connection.close()
