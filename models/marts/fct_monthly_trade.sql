@@ -48,37 +48,26 @@ joined as (
         and month_values.flow = ytd_values.flow
 ),
 
--- growth is computed only between values customs compiled in that currency (published or derived from its own
+-- growth is computed only between values compiled in that currency (published or derived from its own
 -- figures): a converted value would mix exchange-rate movements into the growth
+{%- set kinds = ['month', 'ytd'] %}
+{%- set currencies = ['usd', 'cny'] %}
 with_growth as (
     select
         current_period.*,
-        case when current_period.month_value_usd_method not like 'converted%'
-                and previous_year.month_value_usd_method not like 'converted%'
-            then {{ growth_pct('current_period.month_value_usd', 'previous_year.month_value_usd') }}
-        end as month_yoy_pct_usd_computed,
-        case when current_period.month_value_cny_method not like 'converted%'
-                and previous_year.month_value_cny_method not like 'converted%'
-            then {{ growth_pct('current_period.month_value_cny', 'previous_year.month_value_cny') }}
-        end as month_yoy_pct_cny_computed,
-        case when current_period.ytd_value_usd_method not like 'converted%'
-                and previous_year.ytd_value_usd_method not like 'converted%'
-            then {{ growth_pct('current_period.ytd_value_usd', 'previous_year.ytd_value_usd') }}
-        end as ytd_yoy_pct_usd_computed,
-        case when current_period.ytd_value_cny_method not like 'converted%'
-                and previous_year.ytd_value_cny_method not like 'converted%'
-            then {{ growth_pct('current_period.ytd_value_cny', 'previous_year.ytd_value_cny') }}
-        end as ytd_yoy_pct_cny_computed,
+        {%- for kind in kinds %}{% for currency in currencies %}
+        case when current_period.{{ kind }}_value_{{ currency }}_method not like 'converted%'
+                and previous_year.{{ kind }}_value_{{ currency }}_method not like 'converted%'
+            then {{ growth_pct('current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency) }}
+        end as {{ kind }}_yoy_pct_{{ currency }}_computed,
+        {%- endfor %}{% endfor %}
+        {%- for currency in currencies %}
         case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
-                and current_period.month_value_usd_method not like 'converted%'
-                and previous_month.month_value_usd_method not like 'converted%'
-            then {{ growth_pct('current_period.month_value_usd', 'previous_month.month_value_usd') }}
-        end as month_mom_pct_usd_computed,
-        case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
-                and current_period.month_value_cny_method not like 'converted%'
-                and previous_month.month_value_cny_method not like 'converted%'
-            then {{ growth_pct('current_period.month_value_cny', 'previous_month.month_value_cny') }}
-        end as month_mom_pct_cny_computed
+                and current_period.month_value_{{ currency }}_method not like 'converted%'
+                and previous_month.month_value_{{ currency }}_method not like 'converted%'
+            then {{ growth_pct('current_period.month_value_' ~ currency, 'previous_month.month_value_' ~ currency) }}
+        end as month_mom_pct_{{ currency }}_computed{{ ',' if not loop.last }}
+        {%- endfor %}
     from joined as current_period
     left join joined as previous_year
         on current_period.flow = previous_year.flow
@@ -96,49 +85,31 @@ final as (
             else strftime(with_growth.period_month, '%Y-%m') end as period_label,
         with_growth.is_jan_feb_combined,
         with_growth.flow,
-        with_growth.month_value_usd,
-        with_growth.month_value_usd_method,
-        with_growth.month_value_cny,
-        with_growth.month_value_cny_method,
-        with_growth.month_yoy_pct_usd_computed,
-        month_usd_growth.value_base as month_yoy_pct_usd_reported,
-        with_growth.month_yoy_pct_cny_computed,
-        month_cny_growth.value_base as month_yoy_pct_cny_reported,
+        {%- for kind in kinds %}
+        {%- for currency in currencies %}
+        with_growth.{{ kind }}_value_{{ currency }},
+        with_growth.{{ kind }}_value_{{ currency }}_method,
+        {%- endfor %}
+        {%- for currency in currencies %}
+        with_growth.{{ kind }}_yoy_pct_{{ currency }}_computed,
+        {{ kind }}_{{ currency }}_growth.value_base as {{ kind }}_yoy_pct_{{ currency }}_reported,
+        {%- endfor %}
+        {%- endfor %}
         with_growth.month_mom_pct_usd_computed,
         with_growth.month_mom_pct_cny_computed,
-        with_growth.ytd_value_usd,
-        with_growth.ytd_value_usd_method,
-        with_growth.ytd_value_cny,
-        with_growth.ytd_value_cny_method,
-        with_growth.ytd_yoy_pct_usd_computed,
-        ytd_usd_growth.value_base as ytd_yoy_pct_usd_reported,
-        with_growth.ytd_yoy_pct_cny_computed,
-        ytd_cny_growth.value_base as ytd_yoy_pct_cny_reported,
         with_growth.month_fx_rate_cny_per_usd,
         with_growth.month_fx_rate_method,
         with_growth.month_usd_observation_id,
         with_growth.month_cny_observation_id
     from with_growth
-    left join reported_growth as month_usd_growth
-        on with_growth.flow = month_usd_growth.flow
-        and month_usd_growth.basis = 'USD'
-        and month_usd_growth.period_start_month = with_growth.period_start_month
-        and month_usd_growth.period_end_month = with_growth.period_month
-    left join reported_growth as month_cny_growth
-        on with_growth.flow = month_cny_growth.flow
-        and month_cny_growth.basis = 'CNY'
-        and month_cny_growth.period_start_month = with_growth.period_start_month
-        and month_cny_growth.period_end_month = with_growth.period_month
-    left join reported_growth as ytd_usd_growth
-        on with_growth.flow = ytd_usd_growth.flow
-        and ytd_usd_growth.basis = 'USD'
-        and ytd_usd_growth.period_start_month = date_trunc('year', with_growth.period_month)
-        and ytd_usd_growth.period_end_month = with_growth.period_month
-    left join reported_growth as ytd_cny_growth
-        on with_growth.flow = ytd_cny_growth.flow
-        and ytd_cny_growth.basis = 'CNY'
-        and ytd_cny_growth.period_start_month = date_trunc('year', with_growth.period_month)
-        and ytd_cny_growth.period_end_month = with_growth.period_month
+    {%- for kind in kinds %}{% for currency in currencies %}
+    left join reported_growth as {{ kind }}_{{ currency }}_growth
+        on with_growth.flow = {{ kind }}_{{ currency }}_growth.flow
+        and {{ kind }}_{{ currency }}_growth.basis = '{{ currency | upper }}'
+        and {{ kind }}_{{ currency }}_growth.period_start_month
+            = {{ 'with_growth.period_start_month' if kind == 'month' else "date_trunc('year', with_growth.period_month)" }}
+        and {{ kind }}_{{ currency }}_growth.period_end_month = with_growth.period_month
+    {%- endfor %}{% endfor %}
 )
 
 select * from final
