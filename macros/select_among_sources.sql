@@ -8,7 +8,8 @@
       agrees_with_anchor      the two values are equal within the sum of their printing half-units
       selection_rank / is_chosen   among candidates that agree with the anchor, the most precise wins, so a precise
                               copy of the same figure refines a rounded one; a true conflict is decided by authority
-    Lower bounds and publishers' own currency conversions are kept but never chosen (selection_rank is null).
+    Lower bounds, publishers' own currency conversions and observations a reviewer rejected are kept but never
+    chosen (selection_rank is null).
 -#}
 {% macro select_among_sources(relation, key_columns) %}
     {%- set key = key_columns | join(', ') -%}
@@ -18,6 +19,7 @@
         select *
         from {{ relation }}
         where qualifier in ('as_published', 'approximate')
+            and not is_rejected
     ),
 
     corroborated as (

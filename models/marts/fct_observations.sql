@@ -40,6 +40,7 @@ unioned as (
         selection_rank,
         anchor_observation_id,
         agrees_with_anchor,
+        is_rejected,
         note
     from trade
     union all
@@ -63,6 +64,7 @@ unioned as (
         selection_rank,
         anchor_observation_id,
         agrees_with_anchor,
+        is_rejected,
         note
     from vehicles
     union all
@@ -86,6 +88,7 @@ unioned as (
         null,
         null,
         null,
+        false,
         industry.note
     from industry
     inner join {{ ref('stg_reference__units') }} as units
