@@ -1,9 +1,10 @@
-"""Build the warehouse: check the seeds, then load, transform and test with dbt.
+"""Build the warehouse: check the seeds, load, transform and test with dbt, then run the expectation suites.
 
 The warehouse file is warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH where that is set (the tests build into
-a temporary folder). A seed fault stops the build before dbt touches the file.
+a temporary folder). A seed fault stops the build before dbt touches the file; a failed dbt test or error-level
+expectation fails the build. The validation report is written beside the warehouse file (validation_report.html).
 
-Usage: python scripts/build.py            exit 0 when the warehouse is built and every dbt test passes
+Usage: python scripts/build.py            exit 0 when the warehouse is built and every check passes
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def main() -> int:
 
     run("check seeds", [sys.executable, "scripts/check_seeds.py", "--project-dir", str(PROJECT_DIR)], env)
     run("dbt build (seed, run, test)", [str(bin_dir / "dbt"), "build", "--quiet"], env)
+    run("expectation suites", [sys.executable, "scripts/validate.py", "--warehouse", str(warehouse)], env)
     print(f"Warehouse built: {warehouse}")
     return 0
 

@@ -42,8 +42,16 @@ final as (
             when month(grid.period_month) = 1 and ytd_level.value_base is not null then 'published'
             when ytd_level.value_base - previous_ytd_level.value_base is not null then 'derived_from_ytd'
         end as month_vehicles_method,
+        -- half-width of what the printed figures allow (summed where a month is derived from two YTD figures)
+        coalesce(
+            month_level.rounding_half_unit_base,
+            case when month(grid.period_month) = 1 then ytd_level.rounding_half_unit_base
+                else ytd_level.rounding_half_unit_base + previous_ytd_level.rounding_half_unit_base end
+        ) as month_vehicles_tolerance,
         coalesce(ytd_level.value_base, case when month(grid.period_month) = 1 then month_level.value_base end)
             as ytd_vehicles,
+        coalesce(ytd_level.rounding_half_unit_base, case when month(grid.period_month) = 1
+            then month_level.rounding_half_unit_base end) as ytd_vehicles_tolerance,
         month_level.observation_id as month_observation_id,
         ytd_level.observation_id as ytd_observation_id
     from grid

@@ -17,12 +17,12 @@ def plant(project_dir, relative_path, observation_id, old, new):
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def test_a_share_past_100_and_a_broken_identity_fail_the_build(tmp_path):
+def test_a_negative_trade_value_and_a_broken_identity_fail_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     customs = "seeds/raw/raw_customs_trade.csv"
-    # ASEAN's reported share of China's trade pushed past 100 (both documents that print it)
-    plant(project, customs, "doc002.15", ",16.6,", ",116.6,")
-    plant(project, customs, "doc003.07", ",16.6,", ",116.6,")
+    # ASEAN's trade with China made negative (both documents that print it)
+    plant(project, customs, "doc002.13", ",6.82,", ",-6.82,")
+    plant(project, customs, "doc003.05", ",6.82,", ",-6.82,")
     # one page's own September 2024 yuan balance no longer equals its exports - imports (2.17 - 1.58 trillion)
     plant(project, customs, "ref083.level", ",582.62,", ",682.62,")
 
@@ -31,7 +31,7 @@ def test_a_share_past_100_and_a_broken_identity_fail_the_build(tmp_path):
 
     results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     failed = {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
-    assert any("accepted_range_fct_partner_trade_share_pct_reported" in test for test in failed), failed
+    assert any("accepted_range_fct_partner_trade_value_cny" in test for test in failed), failed
     assert any("expression_is_true_fct_monthly_trade_balance" in test for test in failed), failed
     # nothing else broke: only the checks guarding the planted faults
-    assert all("share_pct_reported" in test or "fct_monthly_trade_balance" in test for test in failed), failed
+    assert all("fct_partner_trade_value_cny" in test or "fct_monthly_trade_balance" in test for test in failed), failed

@@ -1,0 +1,278 @@
+"""Run the expectation suites in expectations/ against a built warehouse, inside DuckDB (GX's SQL path).
+
+Each suite file names the table it validates, its expectations (Great Expectations types and arguments) and, per
+expectation, `meta.key` (a stable name) and `meta.severity`: an `error` fails the run, a `warning` lists
+disagreements without failing it. `${name}` in a suite is replaced by the suite's own `queries` or by a named
+tolerance from expectations/tolerances.yml before Great Expectations sees it.
+
+Prints a short table of every expectation that did not pass and writes a self-contained HTML report.
+
+Usage: python scripts/validate.py [--warehouse FILE] [--report FILE] [--suites DIR]
+Exit: 0 when no error-level expectation fails, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import logging
+import os
+import re
+import sys
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "china_trade.duckdb"
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+ROWS_IN_TABLE = 2
+ROWS_IN_REPORT = 50
+
+
+@dataclass
+class Outcome:
+    suite: str
+    key: str
+    severity: str
+    description: str
+    expected: str
+    success: bool
+    found: str = ""
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "pass" if self.success else ("FAIL" if self.severity == "error" else "warn")
+
+
+def substitute(text: str, values: dict[str, str], seen: tuple[str, ...] = ()) -> str:
+    """Replace ${name} by its value, recursively; an unknown name is an error in the suite file."""
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise KeyError(f"unknown placeholder ${{{name}}}")
+        if name in seen:
+            raise ValueError(f"placeholder ${{{name}}} refers to itself")
+        return substitute(str(values[name]), values, (*seen, name))
+
+    return PLACEHOLDER.sub(replace, text)
+
+
+def load_tolerances(suites_dir: Path) -> dict[str, str]:
+    spec = yaml.safe_load((suites_dir / "tolerances.yml").read_text(encoding="utf-8"))
+    return {name: str(entry["value"]) for name, entry in spec.items()}
+
+
+def load_suites(suites_dir: Path) -> list[dict]:
+    """Every suite file, with its placeholders resolved."""
+    tolerances = load_tolerances(suites_dir)
+    suites = []
+    for path in sorted(suites_dir.glob("*.yml")):
+        if path.name == "tolerances.yml":
+            continue
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        values = {**tolerances, **spec.get("queries", {})}
+        for expectation in spec["expectations"]:
+            expectation["kwargs"] = {
+                name: substitute(value, values) if isinstance(value, str) else value
+                for name, value in expectation["kwargs"].items()
+            }
+            meta = expectation.setdefault("meta", {})
+            if meta.get("severity") not in ("error", "warning"):
+                raise ValueError(f"{path.name}: {meta.get('key')}: meta.severity must be error or warning")
+        spec["path"] = path
+        suites.append(spec)
+    return suites
+
+
+def describe_expected(expectation: dict) -> str:
+    kwargs = expectation["kwargs"]
+    if expectation["type"] == "unexpected_rows_expectation":
+        return kwargs.get("description", "no offending rows")
+    if expectation["type"] == "expect_column_values_to_be_between":
+        return f"{kwargs['column']} between {kwargs.get('min_value')} and {kwargs.get('max_value')}"
+    return f"{expectation['type']}({kwargs})"
+
+
+def outcome_of(suite: str, expectation: dict, result) -> Outcome:
+    meta = expectation["meta"]
+    outcome = Outcome(
+        suite=suite,
+        key=meta["key"],
+        severity=meta["severity"],
+        description=expectation["kwargs"].get("description", ""),
+        expected=describe_expected(expectation),
+        success=bool(result.success),
+    )
+    if result.exception_info and result.exception_info.get("raised_exception"):
+        outcome.success = False
+        outcome.severity = "error"  # a check that cannot run is never a pass
+        outcome.found = f"could not run: {result.exception_info.get('exception_message')}"
+        return outcome
+    details = result.result or {}
+    if expectation["type"] == "unexpected_rows_expectation":
+        outcome.rows = list(details.get("details", {}).get("unexpected_rows", []))
+        outcome.found = f"{details.get('observed_value', len(outcome.rows))} offending row(s)"
+    else:
+        values = details.get("partial_unexpected_list") or []
+        outcome.rows = [{expectation["kwargs"].get("column", "value"): v} for v in values]
+        outcome.found = f"{details.get('unexpected_count', 0)} of {details.get('element_count', 0)} values outside"
+    return outcome
+
+
+def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
+    """Validate each suite's table with Great Expectations, every metric computed by SQL inside DuckDB."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    from gx_duckdb import enable_sql_pushdown
+
+    enable_sql_pushdown()
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    datasource = context.data_sources.add_sql(
+        name="warehouse",
+        connection_string=f"duckdb:///{warehouse}",
+        kwargs={"connect_args": {"read_only": True}},
+    )
+    outcomes = []
+    for spec in suites:
+        asset_spec = spec["asset"]
+        asset = datasource.add_table_asset(
+            name=spec["name"], table_name=asset_spec["table"], schema_name=asset_spec["schema"]
+        )
+        batch = asset.add_batch_definition_whole_table("whole_table").get_batch()
+        expectations = [{k: e[k] for k in ("type", "kwargs", "meta")} for e in spec["expectations"]]
+        suite = gx.ExpectationSuite(name=spec["name"], expectations=expectations)
+        validation = batch.validate(suite, result_format="COMPLETE")
+        by_key = {r.expectation_config.meta["key"]: r for r in validation.results}
+        for expectation in spec["expectations"]:
+            outcomes.append(outcome_of(spec["name"], expectation, by_key[expectation["meta"]["key"]]))
+    return outcomes
+
+
+def compact(row: dict) -> str:
+    def short(value) -> str:
+        if isinstance(value, float):
+            return f"{value:.6g}"
+        return str(value)
+
+    return "{" + ", ".join(f"{k}={short(v)}" for k, v in row.items()) + "}"
+
+
+def print_table(outcomes: list[Outcome]) -> None:
+    failing = [o for o in outcomes if not o.success]
+    errors = sum(o.status == "FAIL" for o in outcomes)
+    warned = sum(o.status == "warn" for o in outcomes)
+    print(f"Expectations: {len(outcomes)} checked, {len(outcomes) - len(failing)} passed, "
+          f"{errors} failed (error), {warned} with warnings")
+    if not failing:
+        return
+    header = ("level", "suite", "expectation", "expected", "found", "offending rows")
+    lines = [header]
+    for o in sorted(failing, key=lambda o: (o.status != "FAIL", o.suite, o.key)):
+        shown = "; ".join(compact(r) for r in o.rows[:ROWS_IN_TABLE])
+        if len(o.rows) > ROWS_IN_TABLE:
+            shown += f"; ... {len(o.rows) - ROWS_IN_TABLE} more"
+        expected = o.expected if len(o.expected) <= 70 else o.expected[:67] + "..."
+        lines.append((o.status, o.suite, o.key, expected, o.found, shown))
+    widths = [max(len(line[i]) for line in lines) for i in range(5)]
+    for line in lines:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line[:5])) + "  " + line[5])
+
+
+REPORT_STYLE = """
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
+       color: #1d2430; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #e3e7ee; }
+.meta { color: #5b6473; } .summary { display: flex; gap: 1rem; margin: 1rem 0; }
+.card { border-radius: 8px; padding: .7rem 1rem; min-width: 8rem; background: #f4f6f9; }
+.card b { display: block; font-size: 1.5rem; }
+.pass { color: #17693a; } .warn { color: #8a5a00; } .FAIL { color: #b3261e; }
+.badge { display: inline-block; border-radius: 4px; padding: 0 .45rem; font-weight: 600; font-size: .8rem;
+         background: #eef1f5; }
+.badge.pass { background: #dff3e6; } .badge.warn { background: #fff1d6; } .badge.FAIL { background: #fbe0de; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 13px; }
+th, td { border-bottom: 1px solid #e3e7ee; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f4f6f9; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+details { margin: .2rem 0 1rem; } summary { cursor: pointer; color: #33507a; }
+.rows { overflow-x: auto; }
+"""
+
+
+def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
+    def cell(value) -> str:
+        if isinstance(value, float):
+            return f'<td class="num">{value:,.6g}</td>'
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f'<td class="num">{value:,}</td>'
+        return f"<td>{html.escape(str(value))}</td>"
+
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("pass", "warn", "FAIL")}
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>china-trade-warehouse: validation report</title>",
+        f"<style>{REPORT_STYLE}</style></head><body>",
+        "<h1>Validation report</h1>",
+        f"<p class='meta'>Warehouse {html.escape(warehouse.name)} &middot; generated {generated} &middot; "
+        "Great Expectations suites from expectations/, run as SQL inside DuckDB. Errors stop a build; warnings list "
+        "disagreements between sources, vintages and computed figures, kept visible by design.</p>",
+        "<div class='summary'>",
+        f"<div class='card pass'><b>{counts['pass']}</b>passed</div>",
+        f"<div class='card warn'><b>{counts['warn']}</b>warnings</div>",
+        f"<div class='card FAIL'><b>{counts['FAIL']}</b>errors</div></div>",
+    ]
+    for suite in dict.fromkeys(o.suite for o in outcomes):
+        parts.append(f"<h2>{html.escape(suite)}</h2>")
+        parts.append("<table><tr><th>status</th><th>expectation</th><th>level</th><th>expected</th><th>found</th></tr>")
+        suite_outcomes = [o for o in outcomes if o.suite == suite]
+        for o in suite_outcomes:
+            parts.append(
+                f"<tr><td><span class='badge {o.status}'>{o.status}</span></td><td>{html.escape(o.key)}</td>"
+                f"<td>{o.severity}</td><td>{html.escape(o.expected)}</td><td>{html.escape(o.found)}</td></tr>"
+            )
+        parts.append("</table>")
+        for o in suite_outcomes:
+            if o.success or not o.rows:
+                continue
+            columns = list(dict.fromkeys(k for row in o.rows for k in row))
+            parts.append(f"<details {'open' if o.status == 'FAIL' else ''}><summary>{html.escape(o.key)}: "
+                         f"{len(o.rows)} row(s)</summary><div class='rows'><table><tr>")
+            parts.extend(f"<th>{html.escape(c)}</th>" for c in columns)
+            parts.append("</tr>")
+            for row in o.rows[:ROWS_IN_REPORT]:
+                parts.append("<tr>" + "".join(cell(row.get(c, "")) for c in columns) + "</tr>")
+            parts.append("</table></div></details>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--warehouse", type=Path,
+                        default=Path(os.environ.get("CTW_WAREHOUSE_PATH", DEFAULT_WAREHOUSE)))
+    parser.add_argument("--report", type=Path, help="HTML report path (default: beside the warehouse file)")
+    parser.add_argument("--suites", type=Path, default=PROJECT_DIR / "expectations")
+    args = parser.parse_args()
+    report = args.report or args.warehouse.with_name("validation_report.html")
+
+    if not args.warehouse.is_file():
+        print(f"validate: no warehouse file at {args.warehouse}; run make build first", file=sys.stderr)
+        return 2
+    logging.disable(logging.WARNING)  # GX logs the harmless pg_catalog probe of duckdb-engine at warning level
+    warnings.filterwarnings("ignore")
+    outcomes = run_suites(args.warehouse.resolve(), load_suites(args.suites))
+    print_table(outcomes)
+    report.write_text(render_report(outcomes, args.warehouse), encoding="utf-8")
+    print(f"Report: {report}")
+    return 1 if any(o.status == "FAIL" for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The expectation suites: the clean warehouse passes, and each expectation fails on the fault it guards against.
+
+Faults are planted in a copy of the built warehouse. A model built as a view is first materialised as a table of
+the same name, so the fault sits exactly where the suite reads it; views built on top of it see the fault too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_DIR, project_env
+
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import validate  # noqa: E402  (a script module, importable once scripts/ is on the path)
+
+SUITES = validate.load_suites(PROJECT_DIR / "expectations")
+ALL_KEYS = {e["meta"]["key"] for suite in SUITES for e in suite["expectations"]}
+
+
+def plant(warehouse_file, relation: str, statement: str) -> None:
+    """Run a fault-planting statement against relation, materialising it first if it is a view."""
+    schema, name = relation.split(".")
+    with duckdb.connect(str(warehouse_file)) as connection:
+        is_view = connection.execute(
+            "select count(*) from duckdb_views() where schema_name = ? and view_name = ?", [schema, name]
+        ).fetchone()[0]
+        if is_view:
+            connection.execute(f"create table {schema}.{name}__planted as select * from {relation}")
+            connection.execute(f"drop view {relation}")
+            connection.execute(f"alter table {schema}.{name}__planted rename to {name}")
+        connection.execute(statement)
+
+
+# expectation key -> (relation to plant in, statement): one fault per expectation
+FAULTS = {
+    "reported_share_within_0_100": (
+        "marts.fct_partner_trade",
+        "update marts.fct_partner_trade set share_pct_reported = 116.6 where partner_code = 'ASEAN' and share_pct_reported is not null"),
+    "computed_cny_share_within_0_100": (
+        "marts.fct_partner_trade",
+        "update marts.fct_partner_trade set share_pct_cny_computed = 101 where partner_code = 'EU' and share_pct_cny_computed is not null"),
+    "computed_usd_share_within_0_100": (
+        "marts.fct_partner_trade",
+        "update marts.fct_partner_trade set share_pct_usd_computed = 120 where partner_code = 'US' and flow = 'total'"),
+    "disjoint_shares_sum_at_most_100": (
+        "marts.fct_partner_trade",
+        "update marts.fct_partner_trade set share_pct_reported = 60 where partner_code in ('ASEAN', 'EU') and share_pct_reported is not null"),
+    "reported_share_agrees_with_value_over_total": (
+        "raw.raw_customs_trade",
+        "update raw.raw_customs_trade set value_as_published = '17.6' where observation_id in ('doc002.15', 'doc003.07')"),
+    "previous_ytd_plus_month_equals_ytd_within_rounding": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+    "previous_ytd_plus_month_equals_ytd_within_revision_allowance": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+    "ytd_equals_sum_of_published_months": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2024-07-01'"),
+    "december_ytd_equals_full_year": (
+        "raw.raw_customs_trade",
+        "update raw.raw_customs_trade set value_as_published = '999.9' where observation_id = 'doc001.02'"),
+    "balance_equals_exports_minus_imports_within_rounding": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+    "balance_equals_exports_minus_imports": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+    "total_equals_exports_plus_imports_within_rounding": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
+    "total_equals_exports_plus_imports": (
+        "intermediate.int_headline_values",
+        "update intermediate.int_headline_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
+    "implied_rate_within_band_of_reference": (
+        "intermediate.int_trade_figures",
+        "update intermediate.int_trade_figures set value_base = value_base * 1.1 where partner_code = 'WLD' and measure = 'level' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-05-01' and period_end_month = date '2025-05-01'"),
+    "reported_yoy_agrees_within_rounding": (
+        "intermediate.int_trade_figures",
+        "update intermediate.int_trade_figures set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
+    "reported_yoy_agrees_within_revision_allowance": (
+        "intermediate.int_trade_figures",
+        "update intermediate.int_trade_figures set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
+    "no_missing_month_in_monthly_series": (
+        "marts.fct_monthly_trade",
+        "delete from marts.fct_monthly_trade where period_month = date '2025-06-01'"),
+    "latest_month_is_expected": (
+        "marts.fct_monthly_trade",
+        "delete from marts.fct_monthly_trade where period_month >= date '2025-12-01'"),
+    "months_with_values_in_neither_currency": (
+        "marts.fct_monthly_trade",
+        "update marts.fct_monthly_trade set month_value_usd = null, month_value_cny = null where period_month = date '2025-11-01' and flow = 'exports'"),
+    "nev_exports_at_most_vehicle_exports": (
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_vehicles = 900000 where vehicle_segment = 'nev' and market = 'export' and period_month = date '2025-11-01'"),
+    "vehicle_exports_at_most_total_sales": (
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_vehicles = 5000000 where vehicle_segment = 'all' and market = 'export' and period_month = date '2025-11-01'"),
+    "reported_vehicle_yoy_agrees_within_rounding": (
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_yoy_pct_reported = month_yoy_pct_computed + 20 where month_yoy_pct_computed is not null and month_yoy_pct_reported is not null"),
+}
+
+
+def warehouse_copy(built_project, folder):
+    """A copy of the built warehouse: DuckDB refuses a second in-process connection with other settings to a file
+    the session's read-only fixture holds open. The name stays china_trade.duckdb: dbt's views name their catalog
+    after the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / "china_trade.duckdb"
+    shutil.copy(built_project / "warehouse" / "china_trade.duckdb", copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def clean_outcomes(built_project, tmp_path_factory):
+    copy = warehouse_copy(built_project, tmp_path_factory.mktemp("clean"))
+    return {o.key: o for o in validate.run_suites(copy, SUITES)}
+
+
+def test_every_expectation_has_a_planted_fault():
+    assert set(FAULTS) == ALL_KEYS
+
+
+def test_the_clean_warehouse_passes_every_error_level_expectation(clean_outcomes):
+    assert [o.key for o in clean_outcomes.values() if o.status == "FAIL"] == []
+    assert set(clean_outcomes) == ALL_KEYS
+
+
+def test_real_disagreements_are_listed_with_both_numbers_and_sources(clean_outcomes):
+    growth = clean_outcomes["reported_yoy_agrees_within_rounding"]
+    assert growth.status == "warn" and growth.rows
+    assert {"yoy_pct_reported", "yoy_pct_computed", "reported_source_id", "level_source_id"} <= set(growth.rows[0])
+
+
+@pytest.mark.parametrize("key", sorted(FAULTS))
+def test_the_expectation_fails_on_its_planted_fault(built_project, tmp_path, clean_outcomes, key):
+    assert clean_outcomes[key].success or clean_outcomes[key].severity == "warning"
+    copy = warehouse_copy(built_project, tmp_path)
+    relation, statement = FAULTS[key]
+    plant(copy, relation, statement)
+    outcomes = {o.key: o for o in validate.run_suites(copy, SUITES)}
+    assert not outcomes[key].success, f"{key} did not catch its fault"
+    before = len(clean_outcomes[key].rows)
+    assert len(outcomes[key].rows) > before  # the planted row is among the offending rows
+
+
+def test_validate_exits_non_zero_and_names_the_failing_expectation(built_project, tmp_path):
+    copy = warehouse_copy(built_project, tmp_path)
+    plant(copy, *FAULTS["vehicle_exports_at_most_total_sales"])
+    result = subprocess.run(
+        [sys.executable, "scripts/validate.py", "--warehouse", str(copy), "--report", str(tmp_path / "report.html")],
+        cwd=PROJECT_DIR, env=project_env(PROJECT_DIR), capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    failing_lines = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    assert any("vehicles" in line and "vehicle_exports_at_most_total_sales" in line for line in failing_lines)
+    assert "period_month=2025-11-01" in result.stdout
+    assert (tmp_path / "report.html").is_file()
+
+
+def test_the_build_writes_a_self_contained_report(built_project):
+    report = (built_project / "warehouse" / "validation_report.html").read_text(encoding="utf-8")
+    assert "<h1>Validation report</h1>" in report
+    for suite in ("partner_shares", "cumulative_vs_monthly", "identities", "cross_currency",
+                  "reported_vs_computed", "completeness", "vehicles"):
+        assert f"<h2>{suite}</h2>" in report
+    assert "http://" not in report and "https://" not in report  # no CDN: it renders offline
