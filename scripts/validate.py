@@ -207,8 +207,10 @@ details { margin: .2rem 0 1rem; } summary { cursor: pointer; color: #33507a; }
 
 def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
     def cell(value) -> str:
+        if isinstance(value, float) and abs(value) >= 1e9:  # money in base units: show billions
+            return f'<td class="num">{value / 1e9:,.3f} bn</td>'
         if isinstance(value, float):
-            return f'<td class="num">{value:,.6g}</td>'
+            return f'<td class="num">{value:,.4f}</td>'
         if isinstance(value, int) and not isinstance(value, bool):
             return f'<td class="num">{value:,}</td>'
         return f"<td>{html.escape(str(value))}</td>"
@@ -242,7 +244,7 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
             if o.success or not o.rows:
                 continue
             columns = list(dict.fromkeys(k for row in o.rows for k in row))
-            parts.append(f"<details {'open' if o.status == 'FAIL' else ''}><summary>{html.escape(o.key)}: "
+            parts.append(f"<details open><summary>{html.escape(o.key)}: "
                          f"{len(o.rows)} row(s)</summary><div class='rows'><table><tr>")
             parts.extend(f"<th>{html.escape(c)}</th>" for c in columns)
             parts.append("</tr>")
