@@ -12,7 +12,7 @@ vehicles as (
 ),
 
 industry as (
-    select * from {{ ref('stg_industry__observations') }}
+    select * from {{ ref('int_industry_observations_scaled') }}
 ),
 
 sources as (
@@ -81,18 +81,16 @@ unioned as (
         industry.period_end_month,
         industry.value_published,
         industry.unit_code,
-        cast(industry.value_published * units.multiplier as double),
+        industry.value_base,
         industry.qualifier,
         industry.is_forecast,
         null,
         null,
         null,
         null,
-        false,
+        industry.is_rejected,
         industry.note
     from industry
-    inner join {{ ref('stg_reference__units') }} as units
-        on industry.unit_code = units.unit_code
 ),
 
 final as (

@@ -15,6 +15,7 @@ final as (
         {{ period_bound_month('period', 'period_basis', 'start') }} as period_start_month,
         {{ period_bound_month('period', 'period_basis', 'end') }} as period_end_month,
         cast(value_as_published as decimal(38, 6)) as value_published,
+        {{ printed_decimals('value_as_published') }} as value_printed_decimals,
         unit as unit_code,
         basis,
         qualifier,
