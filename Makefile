@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check clean
+.PHONY: build test setup seeds-check versions rollback clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -34,5 +34,14 @@ $(STAMP): requirements.txt
 seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py
 
+# the kept versions of the published warehouse, newest first
+versions: setup
+	$(BIN)/python scripts/versions.py list
+
+# publish a kept version again: make rollback TO=<version_id>
+rollback: setup
+	@test -n "$(TO)" || { echo "usage: make rollback TO=<version_id>  (make versions lists them)" >&2; exit 2; }
+	$(BIN)/python scripts/versions.py rollback $(TO)
+
 clean:
-	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal
+	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate

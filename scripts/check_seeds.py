@@ -2,8 +2,10 @@
 
 The rules are not written here a second time: column types come from the seeds' `+column_types` in
 dbt_project.yml, and the checks from the data tests declared on the sources in models/staging/*/_*__sources.yml
-(not_null, unique, accepted_values, relationships, unique_combination_of_columns) plus each column's
-`meta: {format: ...}` (number, period, month). dbt runs the same declared tests again on the loaded tables.
+(not_null, unique, accepted_values, relationships, unique_combination_of_columns, expression_is_true) plus each
+column's `meta: {format: ...}` (number, period, month). dbt runs the same declared tests again on the loaded tables.
+An expression_is_true test is evaluated by DuckDB over the CSV text, so its expression must read the columns as
+text (try_cast where it needs a number); its `config.meta.column` and `config.meta.fault` word the message.
 
 Usage: python scripts/check_seeds.py [--project-dir DIR]      exit 0 when clean, 1 with a list of faults
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import yaml
 
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -141,6 +144,26 @@ def test_kwargs(test: dict | str) -> tuple[str, dict]:
     return name, kwargs.get("arguments", kwargs)
 
 
+def test_meta(test: dict | str) -> dict:
+    if isinstance(test, str):
+        return {}
+    return (next(iter(test.values())) or {}).get("config", {}).get("meta", {})
+
+
+def failing_lines(table: Table, expression: str) -> list[tuple[int, str]]:
+    """(line, row as text) of every row where the SQL expression is not true, the columns read as CSV text."""
+    with duckdb.connect() as con:
+        columns = ", ".join(f'"{c}" varchar' for c in table.header)
+        con.execute(f"create table seed (_line integer, {columns})")
+        con.executemany(
+            f"insert into seed values ({', '.join('?' * (len(table.header) + 1))})",
+            [(line, *(row[c] for c in table.header)) for line, row in table.rows],
+        )
+        return con.execute(
+            f"select _line from seed where not coalesce(({expression}), false) order by _line"
+        ).fetchall()
+
+
 def check_table(table: Table, declaration: dict, tables: dict[str, Table], faults: list[str]) -> None:
     where = table.path.as_posix()
     columns = {c["name"]: c for c in declaration.get("columns", [])}
@@ -194,8 +217,16 @@ def check_table(table: Table, declaration: dict, tables: dict[str, Table], fault
                             f" (not a {kwargs['field']} in {target.path.as_posix()})"
                         )
 
+    rows_by_line = dict(table.rows)
     for test in declaration.get("data_tests", []):
         name, kwargs = test_kwargs(test)
+        if name == "expression_is_true" and table.rows:
+            meta = test_meta(test)
+            column = meta.get("column", "?")
+            fault = meta.get("fault", f"breaks the rule {kwargs['expression']}")
+            for (line,) in failing_lines(table, kwargs["expression"]):
+                value = rows_by_line[line].get(column, "")
+                faults.append(f"{where}, line {line}, column {column!r}: {value!r}: {fault}")
         if name == "unique_combination_of_columns":
             key_columns = kwargs["combination_of_columns"]
             seen_keys: dict[tuple, int] = {}

@@ -7,7 +7,8 @@ tolerance from expectations/tolerances.yml before Great Expectations sees it.
 
 Prints a short table of every expectation that did not pass and writes a self-contained HTML report.
 
-Usage: python scripts/validate.py [--warehouse FILE] [--report FILE] [--suites DIR]
+Usage: python scripts/validate.py [--warehouse FILE] [--report FILE] [--suites DIR] [--results FILE]
+--results writes every outcome as JSON (scripts/build.py records them in the warehouse's provenance tables).
 Exit: 0 when no error-level expectation fails, 1 otherwise.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import logging
 import os
 import re
@@ -261,6 +263,7 @@ def main() -> int:
                         default=Path(os.environ.get("CTW_WAREHOUSE_PATH", DEFAULT_WAREHOUSE)))
     parser.add_argument("--report", type=Path, help="HTML report path (default: beside the warehouse file)")
     parser.add_argument("--suites", type=Path, default=PROJECT_DIR / "expectations")
+    parser.add_argument("--results", type=Path, help="write every outcome as JSON to this file")
     args = parser.parse_args()
     report = args.report or args.warehouse.with_name("validation_report.html")
 
@@ -273,6 +276,10 @@ def main() -> int:
     print_table(outcomes)
     report.write_text(render_report(outcomes, args.warehouse), encoding="utf-8")
     print(f"Report: {report}")
+    if args.results:
+        fields = ("suite", "key", "severity", "status", "description", "expected", "found")
+        records = [{name: getattr(o, name) for name in fields} | {"offending_rows": len(o.rows)} for o in outcomes]
+        args.results.write_text(json.dumps(records, indent=1), encoding="utf-8")
     return 1 if any(o.status == "FAIL" for o in outcomes) else 0
 
 

@@ -34,7 +34,7 @@ def project_env(project_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_build(project_dir: Path) -> subprocess.CompletedProcess:
+def run_build(project_dir: Path, **popen_options) -> subprocess.CompletedProcess:
     """scripts/build.py run on the given project copy, output captured."""
     return subprocess.run(
         [sys.executable, "scripts/build.py"],
@@ -42,7 +42,12 @@ def run_build(project_dir: Path) -> subprocess.CompletedProcess:
         env=project_env(project_dir),
         capture_output=True,
         text=True,
+        **popen_options,
     )
+
+
+def published_file(project_dir: Path) -> Path:
+    return project_dir / "warehouse" / "china_trade.duckdb"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,380 @@
+"""Write-audit-publish for the warehouse file: the candidate, the build lock, provenance, publishing and versions.
+
+Layout beside the published file (warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH):
+    china_trade.duckdb               the published file: BI tools open it read-only; only ever replaced by a rename
+    validation_report.html           the report of the published file
+    .build.lock                      held (flock) by the one build or rollback that may run; released when it dies
+    candidate/china_trade.duckdb     what a build writes, tests and audits; kept after a failure for inspection
+    versions/<version_id>/           the last N published files with their reports (CTW_KEEP_VERSIONS, default 5)
+
+The candidate keeps the published file's name in its own folder: dbt's views name their catalog after the file,
+so a file renamed to another stem would break them. Versions are copies, not links, so that nothing written to one
+file can change another. See docs/decisions/0009-write-audit-publish.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import ctypes
+import fcntl
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import duckdb
+
+DEFAULT_KEEP_VERSIONS = 5
+REPORT_NAME = "validation_report.html"
+MODEL_SCHEMAS = ("raw", "reference", "staging", "intermediate", "marts")
+PROVENANCE_SCHEMA = "provenance"
+PROVENANCE_COMMENTS = {
+    "build": "One row: the build that wrote this file - when, from which commit, with which tool versions, and "
+             "how its validation ended (passed, passed_with_warnings, failed)",
+    "seed_files": "Every seed CSV the build loaded, with its SHA-256 checksum, data rows and size",
+    "relation_rows": "Row count of every relation (table or view) in the model schemas when the build was audited",
+    "expectation_results": "Every expectation the build ran, with its level and status (pass, warn, FAIL)",
+}
+
+
+class PublishError(RuntimeError):
+    """A step of the publication failed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    published: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.published.parent
+
+    @property
+    def report(self) -> Path:
+        return self.folder / REPORT_NAME
+
+    @property
+    def lock(self) -> Path:
+        return self.folder / ".build.lock"
+
+    @property
+    def candidate(self) -> Path:
+        return self.folder / "candidate" / self.published.name
+
+    @property
+    def candidate_report(self) -> Path:
+        return self.candidate.parent / REPORT_NAME
+
+    @property
+    def versions(self) -> Path:
+        return self.folder / "versions"
+
+    def version_file(self, version_id: str) -> Path:
+        return self.versions / version_id / self.published.name
+
+
+def wal_of(database: Path) -> Path:
+    return database.with_name(database.name + ".wal")
+
+
+# --- the lock ---------------------------------------------------------------------------------------------------
+
+
+class BuildLock:
+    """An exclusive flock on .build.lock. The kernel releases it when the holder exits, even by SIGKILL."""
+
+    def __init__(self, path: Path, purpose: str):
+        self.path = path
+        self.purpose = purpose
+        self.handle = None
+
+    def __enter__(self) -> "BuildLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # Python opens it close-on-exec: children never hold it
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown holder"
+            handle.close()
+            raise PublishError(
+                f"another build or rollback is running ({holder}); it holds {self.path}. "
+                "Wait for it to finish, then run again. The published warehouse is untouched."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        handle.write(f"{self.purpose}, pid {os.getpid()}, started {started}\n")
+        handle.flush()
+        self.handle = handle
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()  # closing releases the flock; the file stays, empty locks are harmless
+
+
+def die_with_parent() -> None:
+    """preexec_fn for children: the kernel kills them if the build dies, so no orphan writes a stale candidate."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_set_pdeathsig = 1
+    libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+# --- provenance ---------------------------------------------------------------------------------------------------
+
+
+def new_version_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def git_state(project_dir: Path) -> tuple[str | None, bool | None]:
+    """(commit, whether the work tree had changes), or (None, None) outside a git checkout."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=project_dir, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=project_dir, capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None, None
+    return commit, status.strip() == ""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def seed_files(project_dir: Path) -> list[tuple[str, str, int, int]]:
+    """(path, sha256, data rows, bytes) of every seed CSV."""
+    rows = []
+    for path in sorted(project_dir.glob("seeds/**/*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            records = sum(1 for values in csv.reader(handle) if values)
+        rows.append((path.relative_to(project_dir).as_posix(), sha256_of(path), max(records - 1, 0), path.stat().st_size))
+    return rows
+
+
+def validation_outcome(results: list[dict]) -> str:
+    statuses = {r["status"] for r in results}
+    if not results:
+        return "not_run"
+    if "FAIL" in statuses:
+        return "failed"
+    return "passed_with_warnings" if "warn" in statuses else "passed"
+
+
+def record_provenance(database: Path, version_id: str, project_dir: Path, results: list[dict]) -> str:
+    """Write the provenance tables into the candidate, checkpoint it and close it. Returns the validation outcome."""
+    commit, clean = git_state(project_dir)
+    outcome = validation_outcome(results)
+    counts = {status: sum(r["status"] == status for r in results) for status in ("pass", "warn", "FAIL")}
+    versions = {name: metadata.version(name) for name in ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations")}
+    with duckdb.connect(str(database)) as con:
+        schema = PROVENANCE_SCHEMA
+        con.execute(f"create schema if not exists {schema}")
+        con.execute(f"drop table if exists {schema}.build")
+        con.execute(
+            f"""
+            create table {schema}.build (
+                version_id varchar not null primary key, built_at timestamptz not null, git_commit varchar,
+                git_worktree_clean boolean, python_version varchar, dbt_core_version varchar,
+                dbt_duckdb_version varchar, duckdb_version varchar, great_expectations_version varchar,
+                validation_outcome varchar not null, expectations_passed integer, expectations_warned integer,
+                expectations_failed integer
+            )"""
+        )
+        con.execute(
+            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [version_id, commit, clean, sys.version.split()[0], versions["dbt-core"], versions["dbt-duckdb"],
+             versions["duckdb"], versions["great-expectations"], outcome, counts["pass"], counts["warn"],
+             counts["FAIL"]],
+        )
+        con.execute(f"drop table if exists {schema}.seed_files")
+        con.execute(
+            f"create table {schema}.seed_files (version_id varchar not null, seed_path varchar not null,"
+            " sha256 varchar not null, data_rows integer not null, bytes bigint not null)"
+        )
+        con.executemany(
+            f"insert into {schema}.seed_files values (?, ?, ?, ?, ?)",
+            [(version_id, *row) for row in seed_files(project_dir)],
+        )
+        con.execute(f"drop table if exists {schema}.relation_rows")
+        relations = con.execute(
+            "select table_schema, table_name, table_type from information_schema.tables"
+            " where table_catalog = current_database() and table_schema in ?"
+            " order by table_schema, table_name",
+            [list(MODEL_SCHEMAS)],
+        ).fetchall()
+        counted = [
+            (version_id, s, name, "view" if kind == "VIEW" else "table",
+             con.execute(f'select count(*) from "{s}"."{name}"').fetchone()[0])
+            for s, name, kind in relations
+        ]
+        con.execute(
+            f"create table {schema}.relation_rows (version_id varchar not null, schema_name varchar not null,"
+            " relation_name varchar not null, relation_kind varchar not null, row_count bigint not null)"
+        )
+        con.executemany(f"insert into {schema}.relation_rows values (?, ?, ?, ?, ?)", counted)
+        con.execute(f"drop table if exists {schema}.expectation_results")
+        con.execute(
+            f"create table {schema}.expectation_results (version_id varchar not null, suite varchar not null,"
+            " expectation_key varchar not null, severity varchar not null, status varchar not null,"
+            " description varchar, expected varchar, found varchar, offending_rows integer)"
+        )
+        con.executemany(
+            f"insert into {schema}.expectation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(version_id, r["suite"], r["key"], r["severity"], r["status"], r["description"], r["expected"],
+              r["found"], r["offending_rows"]) for r in results],
+        )
+        for table, comment in PROVENANCE_COMMENTS.items():
+            con.execute(f"comment on table {schema}.{table} is '{comment}'")
+        con.execute("checkpoint")
+    return outcome
+
+
+def read_build(database: Path) -> dict | None:
+    """The provenance.build row of a warehouse file, read-only; None when the file has none or cannot be read."""
+    if not database.is_file():
+        return None
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            row = con.execute(f"select * from {PROVENANCE_SCHEMA}.build").fetchone()
+            names = [d[0] for d in con.description]
+    except duckdb.Error:
+        return None
+    return dict(zip(names, row)) if row else None
+
+
+# --- publishing and versions --------------------------------------------------------------------------------------
+
+
+def fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def copy_durably(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def audit_candidate(layout: Layout, version_id: str) -> None:
+    """The candidate is closed, checkpointed, readable and carries this build's provenance."""
+    if wal_of(layout.candidate).exists():
+        raise PublishError(f"{wal_of(layout.candidate)} exists: the candidate was not checkpointed and closed")
+    build = read_build(layout.candidate)
+    if build is None or build["version_id"] != version_id:
+        raise PublishError(f"{layout.candidate} does not carry the provenance of version {version_id}")
+    if build["validation_outcome"] not in ("passed", "passed_with_warnings"):
+        raise PublishError(f"the candidate's validation outcome is {build['validation_outcome']}")
+
+
+def archive(layout: Layout, version_id: str, database: Path, report: Path | None) -> None:
+    """Copy a validated file (and its report) into versions/<version_id>, atomically by renaming a finished folder."""
+    final = layout.versions / version_id
+    if final.exists():
+        raise PublishError(f"{final} already exists; version ids are unique per second, run again")
+    staging = layout.versions / f".incoming-{version_id}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    copy_durably(database, staging / layout.published.name)
+    if report is not None and report.is_file():
+        shutil.copyfile(report, staging / REPORT_NAME)
+    os.replace(staging, final)
+    fsync_dir(layout.versions)
+
+
+def replace_published(layout: Layout, database: Path, report: Path | None) -> None:
+    """Atomically make `database` the published file (a rename on the same filesystem), then its report."""
+    if wal_of(layout.published).exists():
+        raise PublishError(
+            f"{wal_of(layout.published)} exists: something has the published file open for writing. "
+            "Close it (BI tools should connect read-only) and run again."
+        )
+    os.replace(database, layout.published)
+    fsync_dir(layout.folder)
+    if report is not None and report.is_file():
+        staged = layout.folder / f".{REPORT_NAME}.incoming"
+        shutil.copyfile(report, staged)
+        os.replace(staged, layout.report)
+
+
+def list_versions(layout: Layout) -> list[str]:
+    if not layout.versions.is_dir():
+        return []
+    return sorted(p.name for p in layout.versions.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def prune_versions(layout: Layout, keep: int, current: str | None) -> list[str]:
+    """Delete all but the newest `keep` versions, never the one currently published. Returns what was deleted."""
+    versions = list_versions(layout)
+    doomed = [v for v in versions[: max(len(versions) - keep, 0)] if v != current]
+    for version_id in doomed:
+        shutil.rmtree(layout.versions / version_id)
+    return doomed
+
+
+def keep_versions() -> int:
+    value = os.environ.get("CTW_KEEP_VERSIONS", str(DEFAULT_KEEP_VERSIONS))
+    if not value.isdigit() or int(value) < 1:
+        raise PublishError(f"CTW_KEEP_VERSIONS must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def publish_candidate(layout: Layout, version_id: str) -> list[str]:
+    """Audit the candidate, archive it, publish it, prune old versions. Returns the pruned version ids."""
+    keep = keep_versions()
+    audit_candidate(layout, version_id)
+    archive(layout, version_id, layout.candidate, layout.candidate_report)
+    replace_published(layout, layout.candidate, layout.candidate_report)
+    shutil.rmtree(layout.candidate.parent, ignore_errors=True)  # only a failed candidate is kept for inspection
+    return prune_versions(layout, keep, current=version_id)
+
+
+def roll_back(layout: Layout, version_id: str) -> None:
+    """Publish versions/<version_id> again: copied to the candidate folder, checked, then renamed into place."""
+    source = layout.version_file(version_id)
+    if not source.is_file():
+        known = ", ".join(list_versions(layout)) or "none"
+        raise PublishError(f"no version {version_id!r} in {layout.versions} (kept versions: {known})")
+    build = read_build(source)
+    if build is None or build["version_id"] != version_id:
+        raise PublishError(f"{source} is unreadable or does not carry the provenance of version {version_id}")
+    shutil.rmtree(layout.candidate.parent, ignore_errors=True)
+    layout.candidate.parent.mkdir(parents=True)
+    copy_durably(source, layout.candidate)
+    report = source.parent / REPORT_NAME
+    replace_published(layout, layout.candidate, report if report.is_file() else None)
+
+
+def describe_versions(layout: Layout) -> list[dict]:
+    current = read_build(layout.published)
+    current_id = current["version_id"] if current else None
+    described = []
+    for version_id in reversed(list_versions(layout)):
+        build = read_build(layout.version_file(version_id)) or {}
+        described.append(
+            {
+                "version_id": version_id,
+                "current": version_id == current_id,
+                "built_at": str(build.get("built_at", "unreadable")),
+                "git_commit": (build.get("git_commit") or "")[:12],
+                "validation_outcome": build.get("validation_outcome", "unreadable"),
+            }
+        )
+    return described

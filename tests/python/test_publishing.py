@@ -1,0 +1,285 @@
+"""Write-audit-publish: readers never see a broken or partial file, and no failure costs the last good version.
+
+Most tests share one project copy that has been built once (module fixture); each compares the published file's
+checksum before and after the fault it plants.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_DIR, copy_project, project_env, published_file, run_build
+
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import publishing  # noqa: E402
+
+READER = Path(__file__).with_name("read_while_publishing.py")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def version_of(database: Path) -> str:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("select version_id from provenance.build").fetchone()[0]
+
+
+def versions_command(project_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "scripts/versions.py", *args],
+        cwd=project_dir, env=project_env(project_dir), capture_output=True, text=True,
+    )
+
+
+def start_build(project_dir: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "scripts/build.py"],
+        cwd=project_dir, env=project_env(project_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def wait_for_step(build: subprocess.Popen, step: str) -> list[str]:
+    """Read the build's output until it announces `step`; return what it printed."""
+    seen = []
+    for line in build.stdout:
+        seen.append(line)
+        if line.startswith(f"==> {step}"):
+            return seen
+    raise AssertionError(f"the build ended before step {step!r}:\n{''.join(seen)}")
+
+
+def processes_working_in(folder: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(os.readlink(entry / "cwd")) == folder:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def lock_is_free(project_dir: Path) -> bool:
+    with open(project_dir / "warehouse" / ".build.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return True
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    project_dir = copy_project(tmp_path_factory.mktemp("publishing") / "project")
+    result = run_build(project_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project_dir
+
+
+def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
+    published = published_file(built_project)
+    with duckdb.connect(str(published), read_only=True) as con:
+        build = con.execute(
+            "select version_id, validation_outcome, dbt_core_version, duckdb_version, great_expectations_version,"
+            " expectations_passed + expectations_warned + expectations_failed from provenance.build"
+        ).fetchall()
+        seeds = dict(con.execute("select seed_path, sha256 from provenance.seed_files").fetchall())
+        recorded = con.execute(
+            "select schema_name, relation_name, row_count from provenance.relation_rows"
+        ).fetchall()
+        results = con.execute("select count(*) from provenance.expectation_results").fetchone()[0]
+        for schema, name, row_count in recorded:
+            assert con.execute(f"select count(*) from {schema}.{name}").fetchone()[0] == row_count, name
+    [(version_id, outcome, dbt_version, duckdb_version, gx_version, expectations)] = build
+    assert outcome == "passed_with_warnings"
+    assert (dbt_version, duckdb_version) == ("1.11.16", duckdb.__version__)
+    assert gx_version.startswith("1.")
+    assert expectations == results > 0
+    assert {"marts.fct_monthly_trade", "staging.stg_customs__trade_observations"} <= {f"{s}.{n}" for s, n, _ in recorded}
+    on_disk = {p.relative_to(built_project).as_posix(): sha256(p) for p in built_project.glob("seeds/**/*.csv")}
+    assert seeds == on_disk
+    kept = built_project / "warehouse" / "versions" / version_id / "china_trade.duckdb"
+    assert sha256(kept) == sha256(published)
+    assert not (built_project / "warehouse" / "candidate").exists()
+
+
+def test_readers_see_whole_versions_across_publishes(project, tmp_path):
+    published = published_file(project)
+    first = version_of(published)
+    stop = tmp_path / "stop"
+    readers = {}
+    for mode in ("fresh", "held"):
+        result = tmp_path / f"{mode}.json"
+        readers[mode] = (result, subprocess.Popen(
+            [sys.executable, str(READER), str(published), str(stop), str(result), mode]))
+    for result, _ in readers.values():
+        deadline = time.monotonic() + 60
+        while not Path(str(result) + ".ready").exists():
+            assert time.monotonic() < deadline, "a reader did not start"
+            time.sleep(0.1)
+
+    rebuilt = run_build(project)  # publish 1: a new build
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    second = version_of(published)
+    time.sleep(0.5)
+    assert versions_command(project, "rollback", first).returncode == 0  # publish 2
+    time.sleep(0.5)
+    assert versions_command(project, "rollback", second).returncode == 0  # publish 3
+    time.sleep(0.5)
+    stop.touch()
+
+    seen = {}
+    for mode, (result, reader) in readers.items():
+        assert reader.wait(timeout=60) == 0
+        seen[mode] = json.loads(result.read_text())
+        assert seen[mode]["errors"] == [], (mode, seen[mode])
+    assert seen["fresh"]["versions"][0] == first and seen["fresh"]["versions"][-1] == second
+    assert len(seen["fresh"]["versions"]) >= 3, seen["fresh"]  # first, second, first again, second again
+    assert seen["held"]["versions"] == [first]  # a connection kept open reads the version it opened
+    assert version_of(published) == second
+
+
+def test_versions_are_listed_and_an_unknown_one_is_refused(project):
+    published = published_file(project)
+    before = sha256(published)
+    listing = versions_command(project, "list")
+    assert listing.returncode == 0
+    current = [line for line in listing.stdout.splitlines() if line.startswith("*")]
+    assert len(current) == 1 and version_of(published) in current[0]
+
+    refused = versions_command(project, "rollback", "19990101T000000Z")
+    assert refused.returncode == 1
+    assert "no version '19990101T000000Z'" in refused.stderr and "unchanged" in refused.stderr
+    assert sha256(published) == before
+
+
+@pytest.mark.parametrize(
+    ("step", "seconds_into_it"),
+    [("check seeds", 0), ("dbt build", 6), ("expectation suites", 3), ("publish", 0)],
+)
+def test_a_build_killed_at_any_step_leaves_a_whole_published_file(project, step, seconds_into_it):
+    published = published_file(project)
+    before = sha256(published)
+    build = start_build(project)
+    wait_for_step(build, step)
+    time.sleep(seconds_into_it)
+    os.kill(build.pid, signal.SIGKILL)  # the build process only: its children must die with it
+    build.wait()
+    build.stdout.close()
+
+    deadline = time.monotonic() + 15
+    while processes_working_in(project):
+        assert time.monotonic() < deadline, f"orphans still at work: {processes_working_in(project)}"
+        time.sleep(0.2)
+    assert lock_is_free(project)
+    if step != "publish":
+        assert sha256(published) == before
+    else:  # killed around the rename: the old file or the new one, each whole
+        assert sha256(published) == before or version_of(published) in publishing.list_versions(
+            publishing.Layout(published))
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select validation_outcome from provenance.build").fetchone()[0].startswith("passed")
+
+
+def test_a_second_build_or_a_rollback_is_refused_while_a_build_runs(project):
+    published = published_file(project)
+    before = sha256(published)
+    first = start_build(project)
+    wait_for_step(first, "dbt build")
+
+    second = run_build(project)
+    assert second.returncode == 1
+    assert "another build or rollback is running (build, pid " in second.stderr
+    assert f"pid {first.pid}," in second.stderr
+    rollback = versions_command(project, "rollback", version_of(published))
+    assert rollback.returncode == 1 and "another build or rollback is running" in rollback.stderr
+    assert sha256(published) == before
+
+    output, _ = first.communicate(timeout=300)
+    assert first.returncode == 0, output
+    assert sha256(published) != before
+
+
+def test_a_full_disk_during_the_build_leaves_the_published_file_intact(project):
+    published = published_file(project)
+    before = sha256(published)
+    limit = 3 * 1024 * 1024  # files may not grow past 3 MB: writing the candidate (about 9 MB) fails like a full disk
+
+    result = run_build(project, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    assert result.returncode == 1
+    assert "build failed at: " in result.stderr and "Nothing was published" in result.stderr
+    assert "file too large" in (result.stdout + result.stderr).lower()
+    assert sha256(published) == before
+    assert (project / "warehouse" / "candidate").is_dir()  # kept for inspection
+
+
+def test_a_failed_expectation_publishes_nothing_and_the_candidate_says_why(project):
+    published = published_file(project)
+    before = sha256(published)
+    tolerances = project / "expectations" / "tolerances.yml"
+    original = tolerances.read_text()
+    tolerances.write_text(original.replace('value: "2025-12-01"', 'value: "2030-12-01"'))  # a month no source has
+    try:
+        result = run_build(project)
+    finally:
+        tolerances.write_text(original)
+    assert result.returncode == 1
+    assert "build failed at: expectation suites. Nothing was published" in result.stderr
+    assert sha256(published) == before
+    candidate = project / "warehouse" / "candidate" / "china_trade.duckdb"
+    with duckdb.connect(str(candidate), read_only=True) as con:
+        assert con.execute("select validation_outcome from provenance.build").fetchone()[0] == "failed"
+        failed = con.execute("select expectation_key from provenance.expectation_results where status = 'FAIL'")
+        assert failed.fetchall() == [("latest_month_is_expected",)]
+
+
+def test_an_unwritable_versions_folder_stops_the_publish(project):
+    published = published_file(project)
+    before = sha256(published)
+    versions = project / "warehouse" / "versions"
+    kept = versions.with_name("versions.kept")
+    versions.rename(kept)
+    versions.write_text("a file where the versions folder should be")
+    try:
+        result = run_build(project)
+    finally:
+        versions.unlink()
+        kept.rename(versions)
+    assert result.returncode == 1
+    assert "publish failed:" in result.stderr and "build failed at: publish" in result.stderr
+    assert sha256(published) == before
+
+
+def test_old_versions_are_pruned_but_never_the_published_one(tmp_path):
+    layout = publishing.Layout(tmp_path / "china_trade.duckdb")
+    for version_id in ("20250101T000000Z", "20250201T000000Z", "20250301T000000Z", "20250401T000000Z"):
+        (layout.versions / version_id).mkdir(parents=True)
+    pruned = publishing.prune_versions(layout, keep=2, current="20250101T000000Z")
+    assert pruned == ["20250201T000000Z"]
+    assert publishing.list_versions(layout) == ["20250101T000000Z", "20250301T000000Z", "20250401T000000Z"]
+
+
+def test_a_candidate_that_was_not_validated_is_never_published(tmp_path):
+    layout = publishing.Layout(tmp_path / "china_trade.duckdb")
+    layout.candidate.parent.mkdir(parents=True)
+    with duckdb.connect(str(layout.candidate)) as con:
+        con.execute("create table t as select 1 as x")
+    with pytest.raises(publishing.PublishError, match="does not carry the provenance"):
+        publishing.publish_candidate(layout, "20250101T000000Z")
+    assert not layout.published.exists()
