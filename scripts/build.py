@@ -95,11 +95,9 @@ def record(layout: Layout, version_id: str, results_file: Path) -> str:
 
 
 def fail(step_name: str, layout: Layout) -> int:
-    print(
-        f"build failed at: {step_name}. Nothing was published: {layout.published} is unchanged."
-        f" The candidate is kept for inspection in {layout.candidate.parent}.",
-        file=sys.stderr,
-    )
+    kept = f" The candidate is kept for inspection in {layout.candidate.parent}." if layout.candidate.exists() else ""
+    print(f"build failed at: {step_name}. Nothing was published: {layout.published} is unchanged.{kept}",
+          file=sys.stderr)
     return 1
 
 

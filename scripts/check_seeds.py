@@ -74,37 +74,91 @@ def load_source_tables(project_dir: Path) -> dict[str, dict]:
 
 def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
     where = table.path.as_posix()
+    expected = list(table.column_types)
+    data = (project_dir / table.path).read_bytes()
     try:
-        with (project_dir / table.path).open(newline="", encoding="utf-8") as handle:
-            reader = csv.reader(handle, strict=True)
-            try:
-                table.header = next(reader)
-            except StopIteration:
-                faults.append(f"{where}, line 1: the file is empty; expected a header row")
-                return
-            expected = list(table.column_types)
-            if table.header != expected:
-                missing = [c for c in expected if c not in table.header]
-                unexpected = [c for c in table.header if c not in expected]
-                faults.append(
-                    f"{where}, line 1: the header does not match the declared columns"
-                    f" (missing: {missing or 'none'}; unexpected: {unexpected or 'none'}; expected order: {expected})"
-                )
-                return
-            for values in reader:
-                line = reader.line_num
-                if values == []:
-                    continue
-                if len(values) != len(table.header):
-                    faults.append(
-                        f"{where}, line {line}: {len(values)} fields where the header has {len(table.header)}"
-                    )
-                    continue
-                table.rows.append((line, dict(zip(table.header, values))))
-    except csv.Error as error:
-        faults.append(f"{where}, line {reader.line_num}: malformed CSV ({error})")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        faults.append(f"{where}: not UTF-8 text ({error})")
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        position = data[line_start:error.start].count(b",")  # the field, unless a quoted comma precedes it
+        column = f"column {expected[position]!r}" if position < len(expected) else f"column {position + 1}"
+        line = data.count(b"\n", 0, error.start) + 1
+        faults.append(
+            f"{where}, line {line}, {column}: not UTF-8 text"
+            f" (byte {error.start}: {error.reason}); save the file as UTF-8"
+        )
+        return
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, strict=True)
+    record_start = 1
+    try:
+        table.header = next(reader, [])
+        if not table.header:
+            faults.append(f"{where}, line 1: the file is empty; expected a header row")
+            return
+        if table.header != expected:
+            position = next(i for i, (a, b) in enumerate(zip(table.header + [""] * len(expected), expected)) if a != b)
+            found = table.header[position] if position < len(table.header) else "nothing"
+            faults.append(
+                f"{where}, line 1, column {position + 1} ({found!r}): the header does not match the declared"
+                f" columns, which expect {expected[position]!r} here (declared order: {expected})"
+            )
+            return
+        record_start = reader.line_num + 1
+        for values in reader:
+            line = record_start
+            record_start = reader.line_num + 1
+            if values == []:
+                continue
+            if len(values) < len(expected):
+                faults.append(
+                    f"{where}, line {line}, column {expected[len(values)]!r}: missing; the row has"
+                    f" {len(values)} fields where the header has {len(expected)}"
+                )
+            elif len(values) > len(expected):
+                faults.append(
+                    f"{where}, line {line}, column {len(expected) + 1}: unexpected; the row has"
+                    f" {len(values)} fields where the header has {len(expected)}"
+                )
+            else:
+                table.rows.append((line, dict(zip(expected, values))))
+    except csv.Error as error:
+        position = quoting_fault_position("".join(lines[record_start - 1:]))
+        column = ""
+        if position is not None:
+            column = f", column {expected[position]!r}" if position < len(expected) else f", column {position + 1}"
+        faults.append(f"{where}, line {record_start}{column}: malformed CSV ({error})")
+
+
+def quoting_fault_position(record: str) -> int | None:
+    """The 0-based field of a record where its quoting breaks: a quote never closed, or text after a closing quote."""
+    field, i = 0, 0
+    at_field_start = True
+    while i < len(record):
+        char = record[i]
+        if at_field_start and char == '"':
+            close = i + 1
+            while True:
+                close = record.find('"', close)
+                if close == -1:
+                    return field
+                if record[close + 1:close + 2] == '"':  # an escaped quote inside the field
+                    close += 2
+                    continue
+                break
+            i = close + 1
+            if i < len(record) and record[i] not in ",\r\n":
+                return field
+            at_field_start = False
+            continue
+        if char == ",":
+            field, at_field_start = field + 1, True
+        elif char == "\n":
+            return None
+        else:
+            at_field_start = False
+        i += 1
+    return None
 
 
 def cell_fault(value: str, declared_type: str) -> str | None:

@@ -1,4 +1,8 @@
-"""Bad seed input stops the build with a message naming the file, the line and the column; nothing is loaded."""
+"""Bad seed input stops the build with a message naming the file, the line and the column; nothing is published.
+
+Each case plants one fault in a copy of the project and runs the whole build (scripts/build.py) next to a published
+file: the build must fail at the seed check, say where the fault is, and leave the published file byte-identical.
+"""
 
 from __future__ import annotations
 
@@ -7,107 +11,137 @@ import sys
 
 import pytest
 
-from conftest import copy_project, project_env, run_build
+from conftest import copy_project, project_env, published_file, run_build
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
+CAAM = "seeds/raw/raw_caam_vehicles.csv"
+FX = "seeds/raw/raw_fx_rates.csv"
+INDUSTRY = "seeds/raw/raw_industry_observations.csv"
+LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
 
 
-def replace_in_line(project_dir, relative_path, line_number, old, new):
+def edit_line(project_dir, relative_path, line_number, edit):
+    """Apply edit(text of the line without its newline) -> new text to one line of a file (1-based)."""
     path = project_dir / relative_path
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert old in lines[line_number - 1], lines[line_number - 1]
-    lines[line_number - 1] = lines[line_number - 1].replace(old, new, 1)
+    lines[line_number - 1] = edit(lines[line_number - 1].rstrip("\n")) + "\n"
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def check(project_dir) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/check_seeds.py", "--project-dir", str(project_dir)],
-        env=project_env(project_dir),
-        capture_output=True,
-        text=True,
-    )
+def replace(old, new):
+    def edit(line):
+        assert old in line, line
+        return line.replace(old, new, 1)
+
+    return edit
+
+
+def append_copy_of(line_number, new_id):
+    """A second copy of a row under a new observation id: the same figure from the same source twice."""
+
+    def plant(project_dir, relative_path):
+        path = project_dir / relative_path
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        old_id = lines[line_number - 1].split(",")[0]
+        path.write_text("".join(lines) + lines[line_number - 1].replace(old_id, new_id, 1), encoding="utf-8")
+
+    return plant
+
+
+def at_line(line_number, edit):
+    return lambda project_dir, relative_path: edit_line(project_dir, relative_path, line_number, edit)
+
+
+# line 2 of raw_customs_trade.csv: doc001.01,doc_001_induqin,WLD,TOTAL,all,balance,2025-11,ytd,level,USD,1.076,trillion,...
+# line 5: doc001.04,...,exports,2025-11,month,level,USD,330.35,billion,...   line 36: ASEAN share_pct 16.6
+CASES = {
+    "wrong header": (CUSTOMS, at_line(1, replace("value_as_published", "value")),
+                     f"{CUSTOMS}, line 1, column 11 ('value'): the header does not match"),
+    "missing column": (FX, at_line(5, lambda line: ",".join(line.split(",")[:3])),
+                       f"{FX}, line 5, column 'rate_as_published': missing; the row has 3 fields where the header has 7"),
+    "extra column": (CAAM, at_line(3, lambda line: line + ",surplus"),
+                     f"{CAAM}, line 3, column 12: unexpected; the row has 12 fields where the header has 11"),
+    "bad quoting": (INDUSTRY, at_line(3, replace(",ytd,", ',"ytd"x,')),
+                    f"{INDUSTRY}, line 3, column 'period_basis': malformed CSV"),
+    "unclosed quote": (INDUSTRY, at_line(3, replace(",ytd,", ',"ytd,')),
+                       f"{INDUSTRY}, line 3, column 'period_basis': malformed CSV"),
+    "a quote opening a field beyond the header": (INDUSTRY, at_line(3, lambda line: line + ',"unterminated'),
+                                                  f"{INDUSTRY}, line 3, column 13: malformed CSV"),
+    "not a number": (CUSTOMS, at_line(2, replace(",1.076,", ",1.O76,")),
+                     f"{CUSTOMS}, line 2, column 'value_as_published': '1.O76' is not a number"),
+    "negative export level": (CUSTOMS, at_line(5, replace(",330.35,", ",-330.35,")),
+                              f"{CUSTOMS}, line 5, column 'value_as_published': '-330.35': a level below zero"),
+    "share above 100": (CUSTOMS, at_line(36, replace(",16.6,", ",116.6,")),
+                        f"{CUSTOMS}, line 36, column 'value_as_published': '116.6': a share of China's trade"),
+    "negative vehicles": (CAAM, at_line(2, replace(",2.7,", ",-2.7,")),
+                          f"{CAAM}, line 2, column 'value_as_published': '-2.7': a number of vehicles"),
+    "zero exchange rate": (FX, at_line(2, replace(",6.7904,", ",0,")),
+                           f"{FX}, line 2, column 'rate_as_published': '0': an exchange rate must be above zero"),
+    "unknown unit": (CUSTOMS, at_line(2, replace(",trillion,", ",zillion,")),
+                     f"{CUSTOMS}, line 2, column 'unit': 'zillion' is unknown"),
+    "unknown currency": (CUSTOMS, at_line(2, replace(",USD,", ",EUR,")),
+                         f"{CUSTOMS}, line 2, column 'basis': 'EUR' is unknown"),
+    "unknown partner": (CUSTOMS, at_line(2, replace(",WLD,", ",ATLANTIS,")),
+                        f"{CUSTOMS}, line 2, column 'partner_code': 'ATLANTIS' is unknown"),
+    "unknown source": (CUSTOMS, at_line(2, replace("doc_001_induqin", "doc_999_nowhere")),
+                       f"{CUSTOMS}, line 2, column 'source_id': 'doc_999_nowhere' is unknown"),
+    "impossible month": (CUSTOMS, at_line(2, replace(",2025-11,ytd,", ",2025-13,ytd,")),
+                         f"{CUSTOMS}, line 2, column 'period': '2025-13' is not a valid period"),
+    "Jan-Feb as a year-to-date": (CUSTOMS, at_line(2, replace(",2025-11,ytd,", ",2025-01/02,ytd,")),
+                                  f"{CUSTOMS}, line 2, column 'period': '2025-01/02' is not a valid period"),
+    "impossible quarter": (CAAM, at_line(2, replace(",2025-11,month,", ",2025-Q5,quarter,")),
+                           f"{CAAM}, line 2, column 'period': '2025-Q5' is not a valid period"),
+    "unknown flow": (CUSTOMS, at_line(2, replace(",balance,", ",surplus,")),
+                     f"{CUSTOMS}, line 2, column 'flow': 'surplus' is not one of"),
+    "repeated observation id": (CUSTOMS, at_line(3, replace("doc001.02", "doc001.01")),
+                                f"{CUSTOMS}, line 3, column 'observation_id': 'doc001.01' repeats line 2"),
+}
 
 
 @pytest.fixture
 def project(tmp_path):
-    return copy_project(tmp_path / "project")
+    project_dir = copy_project(tmp_path / "project")
+    published_file(project_dir).write_bytes(LAST_GOOD)
+    return project_dir
 
 
-def test_the_real_seeds_pass(project):
-    result = check(project)
+def assert_nothing_published(project_dir, result):
+    assert result.returncode == 1
+    assert "build failed at: check seeds. Nothing was published" in result.stderr
+    assert published_file(project_dir).read_bytes() == LAST_GOOD
+    assert not (project_dir / "warehouse" / "versions").exists()
+
+
+def test_the_real_seeds_pass(tmp_path):
+    project_dir = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "scripts/check_seeds.py", "--project-dir", str(project_dir)],
+        env=project_env(project_dir), capture_output=True, text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
-# line 2 of raw_customs_trade.csv: doc001.01,doc_001_induqin,WLD,TOTAL,all,balance,2025-11,ytd,level,USD,1.076,trillion,...
-@pytest.mark.parametrize(
-    ("old", "new", "column", "says"),
-    [
-        (",1.076,", ",1.O76,", "value_as_published", "is not a number"),
-        (",trillion,", ",zillion,", "unit", "'zillion' is unknown"),
-        (",USD,", ",EUR,", "basis", "'EUR' is unknown"),
-        (",WLD,", ",ATLANTIS,", "partner_code", "'ATLANTIS' is unknown"),
-        ("doc_001_induqin", "doc_999_nowhere", "source_id", "'doc_999_nowhere' is unknown"),
-        (",2025-11,ytd,", ",2025-13,ytd,", "period", "is not a valid period"),
-        (",balance,", ",surplus,", "flow", "'surplus' is not one of"),
-    ],
-)
-def test_a_bad_cell_is_named_by_file_line_and_column(project, old, new, column, says):
-    replace_in_line(project, CUSTOMS, 2, old, new)
-    result = check(project)
-    assert result.returncode == 1
-    assert f"{CUSTOMS}, line 2, column '{column}'" in result.stderr
-    assert says in result.stderr
+@pytest.mark.parametrize("case", CASES)
+def test_a_bad_input_is_named_and_nothing_is_published(project, case):
+    relative_path, plant, says = CASES[case]
+    plant(project, relative_path)
+    result = run_build(project)
+    assert says in result.stderr, result.stderr
+    assert_nothing_published(project, result)
 
 
 def test_a_duplicate_observation_is_named_with_both_lines(project):
-    path = project / CUSTOMS
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    duplicate = lines[1].replace("doc001.01", "doc001.99", 1)
-    path.write_text("".join(lines) + duplicate, encoding="utf-8")
-    result = check(project)
-    assert result.returncode == 1
-    assert f"{CUSTOMS}, line {len(lines) + 1}, columns [" in result.stderr
-    assert "duplicate observation of line 2" in result.stderr
-
-
-def test_a_repeated_observation_id_is_named(project):
-    replace_in_line(project, CUSTOMS, 3, "doc001.02", "doc001.01")
-    result = check(project)
-    assert f"{CUSTOMS}, line 3, column 'observation_id': 'doc001.01' repeats line 2" in result.stderr
-
-
-def test_a_wrong_header_and_a_short_row_are_named(project):
-    path = project / CUSTOMS
-    text = path.read_text(encoding="utf-8").replace("value_as_published", "value", 1)
-    path.write_text(text, encoding="utf-8")
-    result = check(project)
-    assert f"{CUSTOMS}, line 1: the header does not match" in result.stderr
-
-    path = project / "seeds/raw/raw_fx_rates.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[4] = ",".join(lines[4].split(",")[:3]) + "\n"
-    path.write_text("".join(lines), encoding="utf-8")
-    result = check(project)
-    assert "seeds/raw/raw_fx_rates.csv, line 5: 3 fields where the header has 7" in result.stderr
-
-
-def test_bad_quoting_is_named(project):
-    path = project / "seeds/raw/raw_industry_observations.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[2] = lines[2].rstrip("\n") + ',"unterminated\n'
-    path.write_text("".join(lines), encoding="utf-8")
-    result = check(project)
-    assert result.returncode == 1
-    assert "seeds/raw/raw_industry_observations.csv, line" in result.stderr
-
-
-def test_the_build_stops_before_touching_the_warehouse(project):
-    warehouse = project / "warehouse" / "china_trade.duckdb"
-    warehouse.write_bytes(b"the last good warehouse")
-    replace_in_line(project, CUSTOMS, 2, ",1.076,", ",abc,")
+    lines = (project / CUSTOMS).read_text(encoding="utf-8").count("\n")
+    append_copy_of(2, "doc001.99")(project, CUSTOMS)
     result = run_build(project)
-    assert result.returncode != 0
-    assert "build failed at: check seeds" in result.stderr
-    assert f"{CUSTOMS}, line 2, column 'value_as_published': 'abc' is not a number" in result.stderr
-    assert warehouse.read_bytes() == b"the last good warehouse"
+    assert f"{CUSTOMS}, line {lines + 1}, columns [" in result.stderr
+    assert "duplicate observation of line 2" in result.stderr
+    assert_nothing_published(project, result)
+
+
+def test_a_file_that_is_not_utf8_is_named(project):
+    path = project / INDUSTRY
+    path.write_bytes(path.read_bytes().replace(b"commerce", b"comm\xe9rce", 1))
+    result = run_build(project)
+    assert f"{INDUSTRY}, line 2, column 'note': not UTF-8 text" in result.stderr
+    assert_nothing_published(project, result)
