@@ -1,7 +1,7 @@
 """Build the warehouse by write-audit-publish: nothing reaches the published file unless every check passed.
 
     1. check seeds         scripts/check_seeds.py names file, line and column of any bad input
-    2. dbt build           seeds, models and dbt tests, written into candidate/china_trade.duckdb
+    2. dbt seed, dbt build the seeds, then models and dbt tests, written into candidate/china_trade.duckdb
     3. expectation suites  Great Expectations against the candidate (report: candidate/validation_report.html)
     4. provenance          the build's record written into the candidate (schema provenance), then checkpointed
     5. publish             the candidate is archived in versions/ and renamed over the published file
@@ -58,7 +58,9 @@ def build(layout: Layout, env: dict[str, str]) -> int:
 
     steps = [
         ("check seeds", [python, "scripts/check_seeds.py", "--project-dir", str(PROJECT_DIR)]),
-        ("dbt build", [dbt, "build", "--quiet"]),
+        # seeds first: staging reads them through source(), which gives dbt no edge from seed to model
+        ("dbt seed", [dbt, "seed", "--quiet"]),
+        ("dbt build", [dbt, "build", "--quiet", "--exclude", "resource_type:seed"]),
         ("expectation suites", [python, "scripts/validate.py", "--warehouse", str(layout.candidate),
                                 "--results", str(results_file)]),
     ]

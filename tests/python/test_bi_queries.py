@@ -16,7 +16,7 @@ def readme_queries() -> dict[str, str]:
 
 
 def test_the_readme_carries_the_queries():
-    assert {"november-2025", "partner-shares"} <= set(readme_queries())
+    assert {"november-2025", "partner-shares", "as-known-at", "provenance"} <= set(readme_queries())
 
 
 def test_november_2025_in_both_currencies_with_growth(warehouse):
@@ -36,6 +36,29 @@ def test_jan_nov_2025_partner_shares(warehouse):
     shares = {row[columns.index("partner_code")]: dict(zip(columns, row)) for row in rows}
     assert {"ASEAN", "EU", "US", "BRI"} <= set(shares)
     assert shares["ASEAN"]["share_pct_cny_computed"] == pytest.approx(16.6, abs=0.07)
+
+
+def test_the_balance_as_known_in_june_2024_is_the_first_print_not_the_revision(warehouse):
+    query = readme_queries()["as-known-at"]
+    rows = warehouse.execute(query).fetchall()
+    columns = [d[0] for d in warehouse.description]
+    by_period = {row[columns.index("period_label")]: dict(zip(columns, row)) for row in rows}
+    # March 2024's surplus printed in April 2024 (58.55 bn); a page of April 2025 prints it revised to 58.65 bn
+    assert by_period["2024-03"]["value_usd_bn"] == pytest.approx(58.55)
+    assert max(row["known_from"] for row in by_period.values()).isoformat() <= "2024-06-30"  # nothing from later
+    assert all(period <= "2024-05" for period in by_period)
+
+    today = warehouse.execute(query.replace("2024-06-30", "2026-01-31")).fetchall()
+    assert dict((r[columns.index("period_label")], r[columns.index("value_usd_bn")]) for r in today)["2024-03"] == (
+        pytest.approx(58.65))
+
+
+def test_the_build_that_wrote_the_file_is_on_record(warehouse):
+    [row] = warehouse.execute(readme_queries()["provenance"]).fetchall()
+    columns = [d[0] for d in warehouse.description]
+    build = dict(zip(columns, row))
+    assert build["validation_outcome"].startswith("passed") and build["expectations_failed"] == 0
+    assert build["dbt_core_version"] == "1.11.16"
 
 
 def test_the_file_refuses_writes_when_opened_read_only(warehouse):
