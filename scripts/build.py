@@ -85,7 +85,7 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     except (PublishError, OSError, duckdb.Error) as error:
         print(f"{current} failed: {error}", file=sys.stderr)
         return fail(current, layout)
-    print(f"Published version {version_id} ({outcome}): {layout.published}")
+    print(f"Published version {version_id} ({outcome}): {layout.published}; report: {layout.report}")
     if pruned:
         print(f"Removed old versions beyond the newest {publishing.keep_versions()}: {', '.join(pruned)}")
     return 0
