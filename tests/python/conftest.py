@@ -50,13 +50,18 @@ def published_file(project_dir: Path) -> Path:
     return project_dir / "warehouse" / "china_trade.duckdb"
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory) -> Path:
-    """The project, built once from its own seeds into a temporary folder."""
-    project_dir = copy_project(tmp_path_factory.mktemp("build") / "project")
+def built_copy(folder: Path) -> Path:
+    """A copy of the project in folder/project, built and published from its own seeds."""
+    project_dir = copy_project(folder / "project")
     result = run_build(project_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return project_dir
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """The project, built once from its own seeds into a temporary folder."""
+    return built_copy(tmp_path_factory.mktemp("build"))
 
 
 @pytest.fixture(scope="session")

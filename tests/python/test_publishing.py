@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, copy_project, project_env, published_file, run_build
+from conftest import PROJECT_DIR, built_copy, project_env, published_file, run_build
 
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 import publishing  # noqa: E402
@@ -86,10 +85,8 @@ def lock_is_free(project_dir: Path) -> bool:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    project_dir = copy_project(tmp_path_factory.mktemp("publishing") / "project")
-    result = run_build(project_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project_dir
+    """A project copy of this module's own: its tests build, kill, roll back and fill the disk there."""
+    return built_copy(tmp_path_factory.mktemp("publishing"))
 
 
 def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
