@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check versions rollback clean
+.PHONY: build test setup seeds-check versions rollback query clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -33,6 +33,11 @@ $(STAMP): requirements.txt
 
 seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py
+
+# ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
+query: setup
+	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
+	@$(BIN)/python scripts/query.py "$(Q)"
 
 # the kept versions of the published warehouse, newest first
 versions: setup

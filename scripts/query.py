@@ -1,0 +1,127 @@
+"""Ask the published warehouse a question, read-only: a named question or any SQL. Writes are refused.
+
+Usage: make query Q="balance 2025-11"  (or python scripts/query.py balance 2025-11, the same)
+       python scripts/query.py balance 2025-11              exports, imports, balance of a month, USD and CNY, YoY
+       python scripts/query.py partners 2025-01..2025-11    partner values and shares of China's trade in a period
+       python scripts/query.py vehicles 2025-11             CAAM vehicle sales and exports of a month
+       python scripts/query.py "select ... from marts...."  any SQL
+       python scripts/query.py --help                       this text
+
+The file is warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH. Long queries show DuckDB's progress bar when the
+output is a terminal. Exit: 0 answered, 1 the query failed (a write, a syntax error), 2 a bad question.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import duckdb
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
+
+QUESTIONS = {
+    "balance": (
+        rf"^{MONTH}$",
+        "balance YYYY-MM",
+        """
+        select
+            flow,
+            round(month_value_usd / 1e9, 2) as usd_bn,
+            round(month_value_cny / 1e9, 2) as cny_bn,
+            round(month_yoy_pct_usd_reported, 1) as yoy_usd_reported_pct,
+            round(month_yoy_pct_usd_computed, 1) as yoy_usd_computed_pct,
+            month_value_usd_method as usd_method,
+            month_value_cny_method as cny_method
+        from marts.fct_monthly_trade
+        where period_month = make_date($1, $2, 1)
+            and flow in ('exports', 'imports', 'balance')
+        order by flow
+        """,
+    ),
+    "partners": (
+        rf"^{MONTH}\.\.{MONTH}$",
+        "partners YYYY-MM..YYYY-MM",
+        """
+        select
+            partner_code,
+            partner_name,
+            round(value_cny / 1e12, 3) as cny_trn,
+            round(share_pct_cny_computed, 1) as share_computed_pct,
+            share_pct_reported as share_reported_pct,
+            yoy_pct_cny_reported as yoy_reported_pct,
+            is_share_disjoint
+        from marts.fct_partner_trade
+        where flow = 'total'
+            and period_start_month = make_date($1, $2, 1)
+            and period_end_month = make_date($3, $4, 1)
+        order by value_cny desc nulls last
+        """,
+    ),
+    "vehicles": (
+        rf"^{MONTH}$",
+        "vehicles YYYY-MM",
+        """
+        select
+            vehicle_segment,
+            market,
+            month_vehicles,
+            month_yoy_pct_reported,
+            round(month_yoy_pct_computed, 1) as month_yoy_pct_computed,
+            ytd_vehicles
+        from marts.fct_vehicle_sales
+        where period_month = make_date($1, $2, 1)
+        order by vehicle_segment, market
+        """,
+    ),
+}
+
+
+def parse(text: str) -> tuple[str, list[int] | None]:
+    """(SQL, parameters) for a named question, or the text itself as SQL."""
+    name, _, argument = text.strip().partition(" ")
+    if name not in QUESTIONS:
+        return text, None
+    pattern, usage, sql = QUESTIONS[name]
+    match = re.match(pattern, argument.strip())
+    if not match:
+        raise ValueError(f"{argument.strip() or 'no period'} does not fit the question; ask: {usage}")
+    return sql, [int(group) for group in match.groups()]
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 2
+    try:
+        sql, parameters = parse(" ".join(argv))
+    except ValueError as error:
+        print(f"query: {error}", file=sys.stderr)
+        return 2
+    warehouse = Path(os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb")
+    if not warehouse.is_file():
+        print(f"query: no warehouse at {warehouse}; run make build first", file=sys.stderr)
+        return 1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        con.execute(f"set enable_progress_bar = {str(sys.stdout.isatty()).lower()}")
+        try:
+            relation = con.sql(sql, params=parameters) if parameters else con.sql(sql)
+        except duckdb.Error as error:
+            reason = str(error).splitlines()[0]
+            if "read-only" in reason:
+                reason += " (the published file is open read-only: the warehouse changes only through make build)"
+            print(f"query failed: {reason}", file=sys.stderr)
+            return 1
+        if relation is None:  # a statement without a result, e.g. SET
+            return 0
+        relation.show(max_width=200, max_rows=200)
+        if parameters and not relation.fetchone():
+            print("no figures for that period (a gap in the sources stays a gap)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
