@@ -64,3 +64,22 @@ def test_the_build_that_wrote_the_file_is_on_record(warehouse):
 def test_the_file_refuses_writes_when_opened_read_only(warehouse):
     with pytest.raises(Exception, match="read-only"):
         warehouse.execute("create table marts.scribble as select 1")
+
+
+def test_the_superset_uri_reads_and_refuses_writes(built_project, tmp_path):
+    """The SQLAlchemy URI the README gives for Superset (duckdb-engine), exactly in its form. On a copy of the file:
+    this test process already holds the published file open through the `warehouse` fixture, and DuckDB refuses a
+    second open of one path with other settings in one process."""
+    import shutil
+
+    import sqlalchemy
+
+    path = tmp_path / "china_trade.duckdb"
+    shutil.copyfile(built_project / "warehouse" / "china_trade.duckdb", path)
+    engine = sqlalchemy.create_engine(f"duckdb:///{path}?access_mode=read_only")
+    with engine.connect() as connection:
+        rows = connection.execute(sqlalchemy.text("select count(*) from marts.fct_monthly_trade")).scalar()
+        assert rows > 0
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match="read-only"):
+            connection.execute(sqlalchemy.text("create table marts.scribble as select 1"))
+    engine.dispose()
