@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check versions rollback query clean
+.PHONY: build test setup seeds-check versions rollback query docs clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -38,6 +38,14 @@ seeds-check: setup
 query: setup
 	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
 	@$(BIN)/python scripts/query.py "$(Q)"
+
+# dbt's documentation site as one self-contained file, with the catalog read from a copy of the published file
+# (dbt opens its database read-write; the copy keeps the published file free for readers)
+docs: setup
+	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
+	rm -rf target/docs-db && mkdir -p target/docs-db && cp warehouse/china_trade.duckdb target/docs-db/
+	CTW_WAREHOUSE_PATH=target/docs-db/china_trade.duckdb $(BIN)/dbt docs generate --static --quiet --target-path target/docs
+	@echo "Docs: target/docs/static_index.html (self-contained: open it in a browser, no server needed)"
 
 # the kept versions of the published warehouse, newest first
 versions: setup
