@@ -41,6 +41,25 @@ PROVENANCE_COMMENTS = {
     "relation_rows": "Row count of every relation (table or view) in the model schemas when the build was audited",
     "expectation_results": "Every expectation the build ran, with its level and status (pass, warn, FAIL)",
 }
+PROVENANCE_COLUMN_COMMENTS = {
+    "version_id": "the build and published version (UTC time it started, YYYYMMDDTHHMMSSZ); make rollback takes it",
+    "built_at": "when the build recorded itself, after validation",
+    "git_commit": "the commit of the project the build ran from; null outside a git checkout",
+    "git_worktree_clean": "false when the project had uncommitted changes",
+    "python_version": "Python version", "dbt_core_version": "dbt-core version", "dbt_duckdb_version": "dbt-duckdb version",
+    "duckdb_version": "DuckDB version that wrote the file", "great_expectations_version": "Great Expectations version",
+    "validation_outcome": "passed, passed_with_warnings or failed (a failed build is never published)",
+    "expectations_passed": "expectations that passed", "expectations_warned": "warning-level expectations not met",
+    "expectations_failed": "error-level expectations not met",
+    "seed_path": "the seed CSV, relative to the project", "sha256": "SHA-256 checksum of the file",
+    "data_rows": "rows below the header", "bytes": "file size in bytes",
+    "schema_name": "the schema", "relation_name": "the table or view", "relation_kind": "table or view",
+    "row_count": "rows when the build was audited",
+    "suite": "the expectation suite (expectations/*.yml)", "expectation_key": "the expectation's stable name",
+    "severity": "error (fails the build) or warning", "status": "pass, warn or FAIL",
+    "description": "what the expectation checks", "expected": "what was expected", "found": "what was found",
+    "offending_rows": "rows that broke the expectation",
+}
 
 
 class PublishError(RuntimeError):
@@ -238,9 +257,18 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
               r["found"], r["offending_rows"]) for r in results],
         )
         for table, comment in PROVENANCE_COMMENTS.items():
-            con.execute(f"comment on table {schema}.{table} is '{comment}'")
+            con.execute(f"comment on table {schema}.{table} is {sql_text(comment)}")
+        for column, comment in PROVENANCE_COLUMN_COMMENTS.items():
+            for (table,) in con.execute(
+                "select table_name from duckdb_columns() where schema_name = ? and column_name = ?", [schema, column]
+            ).fetchall():
+                con.execute(f"comment on column {schema}.{table}.{column} is {sql_text(comment)}")
         con.execute("checkpoint")
     return outcome
+
+
+def sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def read_build(database: Path) -> dict | None:

@@ -73,3 +73,12 @@ def test_vintages_that_miss_a_release_fail_the_latest_vintage_check(tmp_path):
 
     failed = dbt_build(project, "--select", "+assert_latest_vintage_is_the_current_choice")
     assert any("assert_latest_vintage_is_the_current_choice" in test for test in failed), failed
+
+
+def test_a_mart_whose_column_type_drifts_breaks_its_contract(tmp_path):
+    project = copy_project(tmp_path / "project")
+    model = project / "models" / "marts" / "dim_months.sql"
+    sql = model.read_text()
+    model.write_text(f"select * replace (cast(calendar_year as varchar) as calendar_year) from ({sql.rstrip().rstrip(';')})")
+    failed = dbt_build(project, "--select", "dim_months")
+    assert failed == {"model.china_trade.dim_months"}

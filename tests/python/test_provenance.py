@@ -60,3 +60,15 @@ def test_losing_observations_stay_visible(warehouse):
         """
     ).fetchone()
     assert losers > 0 and conflicts > 0
+
+
+def test_every_mart_and_column_describes_itself_in_the_file(warehouse):
+    """Table and column comments persisted from the dbt docs: a BI user reads them without the project."""
+    tables = warehouse.execute(
+        "select table_name from duckdb_tables() where schema_name = 'marts' and coalesce(comment, '') = ''"
+    ).fetchall()
+    columns = warehouse.execute(
+        "select table_name, column_name from duckdb_columns()"
+        " where schema_name in ('marts', 'provenance') and coalesce(comment, '') = ''"
+    ).fetchall()
+    assert tables == [] and columns == [], (tables, columns)
