@@ -40,7 +40,9 @@ def main() -> int:
     warehouse, stop_file, result_file, mode = sys.argv[1:5]
     passes, versions, errors = 0, [], []
     held = duckdb.connect(warehouse, read_only=True) if mode == "held" else None
-    while not Path(stop_file).exists() or passes == 0:
+    stopping = False
+    while not stopping:  # the last pass starts after the stop file appeared, so it sees the last publish
+        stopping = Path(stop_file).exists()
         try:
             con = held or duckdb.connect(warehouse, read_only=True)
             try:
