@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check versions rollback query docs clean
+.PHONY: build test setup seeds-check versions rollback query report docs clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -38,6 +38,10 @@ seeds-check: setup
 query: setup
 	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
 	@$(BIN)/python scripts/query.py "$(Q)"
+
+# charts of the published warehouse: warehouse/report/index.html (self-contained) and one PNG per chart
+report: setup
+	$(BIN)/python scripts/report.py
 
 # dbt's documentation site as one self-contained file, with the catalog read from a copy of the published file
 # (dbt opens its database read-write; the copy keeps the published file free for readers)

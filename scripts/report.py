@@ -1,0 +1,229 @@
+"""Write the charts report of the published warehouse: one self-contained HTML page and a PNG file per chart.
+
+Charts (matplotlib, drawn from the marts, read-only):
+    monthly_trade        monthly exports, imports and balance, in US dollars and in yuan
+    ytd_surplus          the year-to-date surplus of each year against the previous full-year record
+    partner_shares       shares of China's trade by partner for the latest period with partner figures
+    partner_growth       year-on-year growth of trade by partner for that period
+    vehicle_exports      CAAM's monthly vehicle exports
+
+The page embeds the PNGs (no script, no stylesheet or font from elsewhere): it opens offline in any browser.
+
+Usage: python scripts/report.py [--warehouse FILE] [--out DIR]     default: warehouse/report/
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import math
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.dates import DateFormatter  # noqa: E402
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+FLOW_COLOURS = {"exports": "#1f6f8b", "imports": "#e07a1f", "balance": "#3a9a4a"}
+CURRENCY_NAMES = {"USD": "US dollars", "CNY": "yuan"}
+
+
+def rows(con, sql: str, params=None) -> list[dict]:
+    result = con.execute(sql, params or [])
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row)) for row in result.fetchall()]
+
+
+def with_gaps(points: list[dict], key: str) -> tuple[list, list]:
+    """Dates and values with a NaN at every missing month between the first and the last, so lines break there."""
+    if not points:
+        return [], []
+    by_month = {r["period_month"]: r[key] for r in points}
+    months, month = [], min(by_month)
+    while month <= max(by_month):
+        months.append(month)
+        month = month.replace(year=month.year + month.month // 12, month=month.month % 12 + 1)
+    return months, [by_month.get(m, math.nan) for m in months]
+
+
+def monthly_trade(con, axes_pair) -> str:
+    data = rows(con, """
+        select period_month, flow, currency, value / 1e9 as value_bn
+        from marts.fct_trade_series_long
+        where period_kind = 'month' and metric = 'value' and flow in ('exports', 'imports', 'balance')
+          and method in ('published', 'derived_from_ytd', 'derived_from_flows')
+          and period_start_month = period_month
+        order by period_month""")
+    for axes, currency in zip(axes_pair, ("USD", "CNY")):
+        for flow, colour in FLOW_COLOURS.items():
+            months, values = with_gaps([r for r in data if r["flow"] == flow and r["currency"] == currency], "value_bn")
+            axes.plot(months, values, marker="o", markersize=3, linewidth=1.5, color=colour, label=flow)
+        axes.set_title(f"Monthly trade, billion {CURRENCY_NAMES[currency]}")
+        axes.axhline(0, color="#999", linewidth=0.8)
+        axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        axes.tick_params(axis="x", labelrotation=45)
+        axes.legend(frameon=False)
+    return ("Monthly exports, imports and balance in each currency as published, or derived from year-to-date totals "
+            "and flows; never converted. January-February, which customs publishes as one two-month period, is left "
+            "out. A break in a line is a gap in the sources.")
+
+
+def ytd_surplus(con, axes) -> str:
+    data = rows(con, """
+        select year(period_month) as year, month(period_month) as month, ytd_value_usd / 1e9 as value_bn
+        from marts.fct_monthly_trade
+        where flow = 'balance' and ytd_value_usd is not null
+        order by period_month""")
+    latest = max(r["year"] for r in data)
+    years = sorted({r["year"] for r in data if r["year"] >= latest - 1})
+    for year in years:
+        points = [r for r in data if r["year"] == year]
+        axes.plot([r["month"] for r in points], [r["value_bn"] for r in points], marker="o", markersize=4,
+                  linewidth=2 if year == latest else 1.2, label=str(year))
+    full_years = [r for r in data if r["month"] == 12 and r["year"] < latest]
+    record = max(full_years, key=lambda r: r["value_bn"]) if full_years else None
+    if record:
+        axes.axhline(record["value_bn"], color="#b22", linestyle="--", linewidth=1)
+        axes.annotate(f"previous record: {record['year']}, {record['value_bn']:,.1f} bn", (1, record["value_bn"]),
+                      xytext=(0, 5), textcoords="offset points", color="#b22")
+    axes.set_xticks(range(1, 13))
+    axes.set_xlabel("month (year to date)")
+    axes.set_title("Year-to-date trade surplus, billion US dollars")
+    axes.legend(frameon=False)
+    return (f"The surplus accumulated from January, each year, against the largest full-year surplus before "
+            f"{latest} in the warehouse.")
+
+
+def latest_partner_period(con) -> tuple:
+    return con.execute("""
+        select period_start_month, period_end_month from marts.fct_partner_trade
+        where flow = 'total' and partner_code <> 'WLD' and value_cny is not null
+        group by all order by period_end_month desc, count(*) desc limit 1""").fetchone()
+
+
+def partner_shares(con, axes) -> str:
+    start, end = latest_partner_period(con)
+    data = rows(con, """
+        select partner_code, share_pct_cny_computed as computed, share_pct_reported as reported, is_share_disjoint
+        from marts.fct_partner_trade
+        where flow = 'total' and period_start_month = ? and period_end_month = ? and share_pct_cny_computed is not null
+        order by computed desc""", [start, end])
+    labels = [r["partner_code"] + ("" if r["is_share_disjoint"] else " *") for r in data]
+    positions = range(len(data))
+    axes.barh(positions, [r["computed"] for r in data], color="#1f6f8b", label="computed from values")
+    axes.scatter([r["reported"] for r in data], positions, color="#e07a1f", zorder=3, label="reported")
+    for position, r in zip(positions, data):
+        axes.annotate(f"{r['computed']:.1f}%", (r["computed"], position), xytext=(4, -4), textcoords="offset points")
+    axes.set_yticks(list(positions), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel("share of China's total trade, percent (yuan basis)")
+    axes.set_title(f"Partner shares, {start:%Y-%m} to {end:%Y-%m}")
+    axes.legend(frameon=False, loc="lower right")
+    return ("Each partner's trade as a share of China's total, computed from the yuan values, with the share the "
+            "source reported. * overlaps other partners (Belt and Road countries include ASEAN members): not to be "
+            "summed with them.")
+
+
+def partner_growth(con, axes) -> str:
+    start, end = latest_partner_period(con)
+    data = rows(con, """
+        select partner_code, coalesce(yoy_pct_cny_reported, yoy_pct_cny_computed) as growth,
+            yoy_pct_cny_reported is null as is_computed
+        from marts.fct_partner_trade
+        where flow = 'total' and period_start_month = ? and period_end_month = ? and partner_code <> 'WLD'
+            and coalesce(yoy_pct_cny_reported, yoy_pct_cny_computed) is not null
+        order by growth desc""", [start, end])
+    positions = range(len(data))
+    axes.barh(positions, [r["growth"] for r in data],
+              color=["#3a9a4a" if r["growth"] >= 0 else "#b22" for r in data])
+    axes.set_yticks(list(positions), [r["partner_code"] + (" (computed)" if r["is_computed"] else "") for r in data])
+    axes.invert_yaxis()
+    axes.axvline(0, color="#999", linewidth=0.8)
+    axes.set_xlabel("year-on-year change, percent (yuan basis)")
+    axes.set_title(f"Growth of trade by partner, {start:%Y-%m} to {end:%Y-%m}")
+    return "Growth as reported by the source; where none was reported, computed from published values."
+
+
+def vehicle_exports(con, axes) -> str:
+    data = rows(con, """
+        select period_month, month_vehicles / 1e3 as thousands
+        from marts.fct_vehicle_sales
+        where vehicle_segment = 'all' and market = 'export' and month_vehicles is not null
+        order by period_month""")
+    axes.bar([r["period_month"] for r in data], [r["thousands"] for r in data], width=20, color="#1f6f8b")
+    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    axes.tick_params(axis="x", labelrotation=45)
+    axes.set_ylabel("thousand vehicles")
+    axes.set_title("Vehicle exports per month (CAAM)")
+    return "CAAM's monthly vehicle exports (manufacturers' wholesale, all segments). Missing months are gaps."
+
+
+CHARTS = [
+    ("monthly_trade", "Monthly trade", monthly_trade, (12, 4.5), 2),
+    ("ytd_surplus", "Year-to-date surplus against the record", ytd_surplus, (8, 4.5), 1),
+    ("partner_shares", "Partner shares", partner_shares, (8, 4), 1),
+    ("partner_growth", "Growth by partner", partner_growth, (8, 4), 1),
+    ("vehicle_exports", "Vehicle exports", vehicle_exports, (10, 4), 1),
+]
+
+
+def render(con, out: Path) -> list[tuple[str, str, str]]:
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for name, title, draw, size, panels in CHARTS:
+        figure, axes = plt.subplots(1, panels, figsize=size, layout="constrained")
+        caption = draw(con, axes)
+        png = out / f"{name}.png"
+        figure.savefig(png, dpi=110)
+        plt.close(figure)
+        made.append((title, caption, png))
+        print(f"  {png}", flush=True)
+    return made
+
+
+def page(charts, build: dict) -> str:
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>China trade warehouse: charts</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;color:#222}"
+        "img{max-width:100%;border:1px solid #ddd}p.caption{color:#555;max-width:60em}"
+        "footer{color:#777;font-size:0.9em;margin-top:3em}</style></head><body>",
+        "<h1>China's foreign trade: charts</h1>",
+        f"<p>Built from warehouse version {html.escape(build['version_id'])} ({html.escape(build['built_at'])},"
+        f" validation {html.escape(build['validation_outcome'])}). Every figure is a published observation or"
+        " derived from published ones; sources are in <code>marts.fct_observations</code>.</p>",
+    ]
+    for title, caption, png in charts:
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        parts.append(f"<h2>{html.escape(title)}</h2><img alt='{html.escape(title)}' src='data:image/png;base64,{data}'>")
+        parts.append(f"<p class='caption'>{html.escape(caption)} (<code>{png.name}</code>)</p>")
+    parts.append("<footer>china-trade-warehouse, scripts/report.py</footer></body></html>")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb"
+    parser.add_argument("--warehouse", type=Path, default=Path(default))
+    parser.add_argument("--out", type=Path, help="folder for index.html and the PNGs (default: beside the file, report/)")
+    args = parser.parse_args()
+    if not args.warehouse.is_file():
+        print(f"report: no warehouse at {args.warehouse}; run make build first", file=sys.stderr)
+        return 1
+    out = args.out or args.warehouse.parent / "report"
+    print(f"Drawing {len(CHARTS)} charts from {args.warehouse}", flush=True)
+    with duckdb.connect(str(args.warehouse), read_only=True) as con:
+        build = rows(con, "select version_id, built_at::varchar as built_at, validation_outcome from provenance.build")[0]
+        charts = render(con, out)
+    (out / "index.html").write_text(page(charts, build), encoding="utf-8")
+    print(f"Report: {out / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
