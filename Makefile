@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check versions rollback query report docs clean
+.PHONY: build test setup seeds-check lint versions rollback query report docs clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -33,6 +33,12 @@ $(STAMP): requirements.txt
 
 seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py
+
+# SQL lint (sqlfluff, dbt templater, dialect duckdb; rules and the reasons for disabled ones in .sqlfluff). The
+# templater compiles the project against a scratch file, never the published one.
+lint: setup
+	mkdir -p target/lint
+	CTW_WAREHOUSE_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
 
 # ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
 query: setup

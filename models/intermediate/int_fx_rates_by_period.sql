@@ -25,7 +25,7 @@ periods as (
         date_diff('month', starts.period_month, ends.period_month) + 1 as months_covered
     from months as starts
     inner join months as ends
-        on ends.period_month >= starts.period_month
+        on starts.period_month <= ends.period_month
         and year(ends.period_month) = year(starts.period_month)
 ),
 

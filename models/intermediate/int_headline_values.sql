@@ -23,7 +23,10 @@ figures as (
 months as (
     select *
     from {{ ref('int_months') }}
-    where period_month <= (select max(period_end_month) from {{ ref('stg_customs__trade_observations') }})
+    where period_month <= (
+        select max(observations.period_end_month)
+        from {{ ref('stg_customs__trade_observations') }} as observations
+    )
 ),
 
 fx as (
@@ -54,8 +57,8 @@ series_periods as (
 grid as (
     select series_periods.*, flows.flow, currencies.currency
     from series_periods
-    cross join (values ('exports'), ('imports'), ('balance'), ('total')) as flows(flow)
-    cross join (values ('CNY'), ('USD')) as currencies(currency)
+    cross join (values ('exports'), ('imports'), ('balance'), ('total')) as flows (flow)
+    cross join (values ('CNY'), ('USD')) as currencies (currency)
 ),
 
 from_publications as (
@@ -86,13 +89,13 @@ from_publications as (
         and grid.flow = ytd.flow
         and grid.currency = ytd.basis
         and ytd.period_start_month = date_trunc('year', grid.period_end_month)
-        and ytd.period_end_month = grid.period_end_month
+        and grid.period_end_month = ytd.period_end_month
     left join figures as previous_ytd
         on grid.period_kind = 'month'
         and grid.flow = previous_ytd.flow
         and grid.currency = previous_ytd.basis
         and previous_ytd.period_start_month = date_trunc('year', grid.period_end_month)
-        and previous_ytd.period_end_month = grid.previous_ytd_end_month
+        and grid.previous_ytd_end_month = previous_ytd.period_end_month
 ),
 
 by_flow as (

@@ -15,9 +15,9 @@ bounds as (
 ),
 
 final as (
-    select cast(month_start as date) as period_month
+    select cast(spine.month_start as date) as period_month
     from bounds,
-        range(bounds.first_month, bounds.last_month + interval 1 month, interval 1 month) as spine(month_start)
+        range(bounds.first_month, bounds.last_month + interval 1 month, interval 1 month) as spine (month_start)
 )
 
 select * from final

@@ -25,9 +25,11 @@ pivoted as (
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'CNY') as yoy_pct_cny_reported,
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'USD') as yoy_pct_usd_reported,
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'tonnes') as quantity_yoy_pct_reported,
-        max(value_base) filter (where measure = 'yoy_pct' and basis = 'unspecified') as yoy_pct_unspecified_basis_reported,
+        max(value_base) filter (where measure = 'yoy_pct' and basis = 'unspecified')
+            as yoy_pct_unspecified_basis_reported,
         max(value_base) filter (where measure = 'mom_pct' and basis = 'tonnes') as quantity_mom_pct_reported,
-        max(value_base) filter (where measure = 'mom_pct' and basis = 'unspecified') as mom_pct_unspecified_basis_reported,
+        max(value_base) filter (where measure = 'mom_pct' and basis = 'unspecified')
+            as mom_pct_unspecified_basis_reported,
         max(value_base) filter (where measure = 'change_pct') as change_pct_unstated_base_reported,
         max(value_base) filter (where measure = 'share_pct') as share_pct_reported,
         max(basis) filter (where measure = 'share_pct') as share_pct_reported_basis,

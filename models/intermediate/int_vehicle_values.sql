@@ -24,7 +24,8 @@ grid as (
 ),
 
 level_figures as (
-    select * from figures where measure = 'level'
+    select * from figures
+    where measure = 'level'
 ),
 
 final as (
@@ -58,13 +59,13 @@ final as (
     left join level_figures as month_level
         on grid.vehicle_segment = month_level.vehicle_segment
         and grid.market = month_level.market
-        and month_level.period_start_month = grid.period_month
-        and month_level.period_end_month = grid.period_month
+        and grid.period_month = month_level.period_start_month
+        and grid.period_month = month_level.period_end_month
     left join level_figures as ytd_level
         on grid.vehicle_segment = ytd_level.vehicle_segment
         and grid.market = ytd_level.market
         and ytd_level.period_start_month = date_trunc('year', grid.period_month)
-        and ytd_level.period_end_month = grid.period_month
+        and grid.period_month = ytd_level.period_end_month
         and month(grid.period_month) > 1
     left join level_figures as previous_ytd_level
         on grid.vehicle_segment = previous_ytd_level.vehicle_segment

@@ -17,11 +17,13 @@ reported_growth as (
 ),
 
 month_values as (
-    select * from headline where period_kind = 'month'
+    select * from headline
+    where period_kind = 'month'
 ),
 
 ytd_values as (
-    select * from headline where period_kind = 'ytd'
+    select * from headline
+    where period_kind = 'ytd'
 ),
 
 joined as (
@@ -58,7 +60,9 @@ with_growth as (
         {%- for kind in kinds %}{% for currency in currencies %}
         case when current_period.{{ kind }}_value_{{ currency }}_method not like 'converted%'
                 and previous_year.{{ kind }}_value_{{ currency }}_method not like 'converted%'
-            then {{ growth_pct('current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency) }}
+            then {{ growth_pct(
+                'current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency
+            ) }}
         end as {{ kind }}_yoy_pct_{{ currency }}_computed,
         {%- endfor %}{% endfor %}
         {%- for currency in currencies %}
@@ -107,7 +111,8 @@ final as (
         on with_growth.flow = {{ kind }}_{{ currency }}_growth.flow
         and {{ kind }}_{{ currency }}_growth.basis = '{{ currency | upper }}'
         and {{ kind }}_{{ currency }}_growth.period_start_month
-            = {{ 'with_growth.period_start_month' if kind == 'month' else "date_trunc('year', with_growth.period_month)" }}
+            = {{ 'with_growth.period_start_month' if kind == 'month'
+                else "date_trunc('year', with_growth.period_month)" }}
         and {{ kind }}_{{ currency }}_growth.period_end_month = with_growth.period_month
     {%- endfor %}{% endfor %}
 )

@@ -8,26 +8,33 @@ headline as (
 
 pivoted as (
     select
-        period_end_month as period_month,
-        any_value(period_start_month) filter (where period_kind = 'month') as period_start_month,
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}
-        max(value_{{ currency }}) filter (where period_kind = '{{ kind }}' and flow = 'exports') as {{ kind }}_export_value_{{ currency }},
-        max(value_{{ currency }}) filter (where period_kind = '{{ kind }}' and flow = 'imports') as {{ kind }}_import_value_{{ currency }},
-        max(value_{{ currency }}) filter (where period_kind = '{{ kind }}' and flow = 'balance') as {{ kind }}_trade_balance_{{ currency }},
-        max(value_{{ currency }}) filter (where period_kind = '{{ kind }}' and flow = 'total') as {{ kind }}_total_trade_value_{{ currency }},
-        max(value_{{ currency }}_method) filter (where period_kind = '{{ kind }}' and flow = 'balance') as {{ kind }}_trade_balance_{{ currency }}_method,
-        sum(value_{{ currency }}_tolerance) filter (where period_kind = '{{ kind }}' and flow in ('exports', 'imports', 'balance'))
+        {%- set of_kind = "period_kind = '" ~ kind ~ "'" %}
+        {%- set flows_of_balance = of_kind ~ " and flow in ('exports', 'imports', 'balance')" %}
+        max(value_{{ currency }}) filter (where {{ of_kind }} and flow = 'exports')
+            as {{ kind }}_export_value_{{ currency }},
+        max(value_{{ currency }}) filter (where {{ of_kind }} and flow = 'imports')
+            as {{ kind }}_import_value_{{ currency }},
+        max(value_{{ currency }}) filter (where {{ of_kind }} and flow = 'balance')
+            as {{ kind }}_trade_balance_{{ currency }},
+        max(value_{{ currency }}) filter (where {{ of_kind }} and flow = 'total')
+            as {{ kind }}_total_trade_value_{{ currency }},
+        max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'balance')
+            as {{ kind }}_trade_balance_{{ currency }}_method,
+        sum(value_{{ currency }}_tolerance) filter (where {{ flows_of_balance }})
             as {{ kind }}_balance_identity_tolerance_{{ currency }},
-        sum(value_{{ currency }}_tolerance) filter (where period_kind = '{{ kind }}' and flow in ('exports', 'imports', 'total'))
+        sum(value_{{ currency }}_tolerance) filter (where {{ of_kind }} and flow in ('exports', 'imports', 'total'))
             as {{ kind }}_total_identity_tolerance_{{ currency }},
         -- the source that published exports, imports and balance, when one source published all three
-        case when count(distinct {{ currency }}_source_id) filter (where period_kind = '{{ kind }}' and flow in ('exports', 'imports', 'balance')) = 1
-                and count({{ currency }}_source_id) filter (where period_kind = '{{ kind }}' and flow in ('exports', 'imports', 'balance')) = 3
-            then max({{ currency }}_source_id) filter (where period_kind = '{{ kind }}' and flow = 'balance')
+        case when count(distinct {{ currency }}_source_id) filter (where {{ flows_of_balance }}) = 1
+                and count({{ currency }}_source_id) filter (where {{ flows_of_balance }}) = 3
+            then max({{ currency }}_source_id) filter (where {{ of_kind }} and flow = 'balance')
         end as {{ kind }}_balance_single_source_id_{{ currency }},
         {%- endfor %}
         {%- endfor %}
+        period_end_month as period_month,
+        any_value(period_start_month) filter (where period_kind = 'month') as period_start_month
     from headline
     group by period_end_month
 )

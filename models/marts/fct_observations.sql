@@ -45,12 +45,12 @@ unioned as (
     from trade
     union all
     select
-        'caam_vehicles',
+        'caam_vehicles' as dataset,
         observation_id,
         source_id,
-        concat_ws(' / ', vehicle_segment, market),
+        concat_ws(' / ', vehicle_segment, market) as subject,
         measure,
-        'vehicles',
+        'vehicles' as basis,
         period_label,
         period_basis,
         period_start_month,
@@ -59,7 +59,7 @@ unioned as (
         unit_code,
         value_base,
         qualifier,
-        false,
+        false as is_forecast,
         is_chosen,
         selection_rank,
         anchor_observation_id,
@@ -69,11 +69,11 @@ unioned as (
     from vehicles
     union all
     select
-        'industry',
+        'industry' as dataset,
         industry.observation_id,
         industry.source_id,
-        concat_ws(' / ', industry.subject, industry.metric),
-        case when industry.unit_code = 'percent' then 'percent' else 'level' end,
+        concat_ws(' / ', industry.subject, industry.metric) as subject,
+        case when industry.unit_code = 'percent' then 'percent' else 'level' end as measure,
         industry.basis,
         industry.period_label,
         industry.period_basis,
@@ -84,10 +84,10 @@ unioned as (
         industry.value_base,
         industry.qualifier,
         industry.is_forecast,
-        null,
-        null,
-        null,
-        null,
+        null as is_chosen,
+        null as selection_rank,
+        null as anchor_observation_id,
+        null as agrees_with_anchor,
         industry.is_rejected,
         industry.note
     from industry

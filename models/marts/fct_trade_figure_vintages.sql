@@ -18,7 +18,8 @@ sequenced as (
         row_number() over figure as vintage_number
     from chosen
     window figure as (
-        partition by partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis
+        partition by
+            partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis
         order by known_from
     )
 )

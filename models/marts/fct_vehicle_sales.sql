@@ -43,20 +43,20 @@ final as (
         on current_period.vehicle_segment = month_yoy.vehicle_segment
         and current_period.market = month_yoy.market
         and month_yoy.measure = 'yoy_pct'
-        and month_yoy.period_start_month = current_period.period_month
-        and month_yoy.period_end_month = current_period.period_month
+        and current_period.period_month = month_yoy.period_start_month
+        and current_period.period_month = month_yoy.period_end_month
     left join reported as month_mom
         on current_period.vehicle_segment = month_mom.vehicle_segment
         and current_period.market = month_mom.market
         and month_mom.measure = 'mom_pct'
-        and month_mom.period_start_month = current_period.period_month
-        and month_mom.period_end_month = current_period.period_month
+        and current_period.period_month = month_mom.period_start_month
+        and current_period.period_month = month_mom.period_end_month
     left join reported as ytd_yoy
         on current_period.vehicle_segment = ytd_yoy.vehicle_segment
         and current_period.market = ytd_yoy.market
         and ytd_yoy.measure = 'yoy_pct'
         and ytd_yoy.period_start_month = date_trunc('year', current_period.period_month)
-        and ytd_yoy.period_end_month = current_period.period_month
+        and current_period.period_month = ytd_yoy.period_end_month
         and month(current_period.period_month) > 1
     where current_period.month_vehicles is not null
         or current_period.ytd_vehicles is not null

@@ -11,7 +11,8 @@ current_choice as (
     from {{ ref('int_trade_observations_ranked') }}
     where selection_rank is not null
     window figure as (
-        partition by partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis
+        partition by
+            partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis
     )
 ),
 
