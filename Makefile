@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check lint versions rollback query report docs clean
+.PHONY: build test setup seeds-check lint versions rollback query metrics report docs clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -44,6 +44,15 @@ lint: setup
 query: setup
 	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
 	@$(BIN)/python scripts/query.py "$(Q)"
+
+# the semantic layer: MetricFlow against a copy of the published file (MetricFlow opens its database read-write)
+# make metrics Q="--metrics trade_balance_usd,export_growth_yoy_pct_usd --group-by metric_time__month"
+metrics: setup
+	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
+	$(if $(strip $(Q)),,$(error usage: make metrics Q="--metrics NAME[,NAME] --group-by metric_time__month"; the metrics are in models/marts/_semantic_models.yml))
+	rm -rf target/metrics-db && mkdir -p target/metrics-db && cp warehouse/china_trade.duckdb target/metrics-db/
+	CTW_WAREHOUSE_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
+	CTW_WAREHOUSE_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
 
 # charts of the published warehouse: warehouse/report/index.html (self-contained) and one PNG per chart
 report: setup
