@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check lint versions rollback query metrics report docs clean
+.PHONY: build test setup seeds-check lint versions rollback query metrics report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -35,10 +35,10 @@ seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py
 
 # SQL lint (sqlfluff, dbt templater, dialect duckdb; rules and the reasons for disabled ones in .sqlfluff). The
-# templater compiles the project against a scratch file, never the published one.
+# templater compiles the project against a scratch file, never the published one, with the detail models enabled.
 lint: setup
 	mkdir -p target/lint
-	CTW_WAREHOUSE_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
+	CTW_WITH_DETAIL=1 CTW_WAREHOUSE_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
 
 # ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
 query: setup
@@ -75,5 +75,11 @@ rollback: setup
 	@test -n "$(TO)" || { echo "usage: make rollback TO=<version_id>  (make versions lists them)" >&2; exit 2; }
 	$(BIN)/python scripts/versions.py rollback $(TO)
 
+# SYNTHETIC detailed customs data for scale work: make detail ROWS=1000000 writes data/synthetic_detail/ (Parquet),
+# split from the published monthly totals; then CTW_WITH_DETAIL=1 make build takes it into the warehouse
+detail: setup
+	@test -n "$(ROWS)" || { echo "usage: make detail ROWS=<rows, e.g. 1000000> (after make build)" >&2; exit 2; }
+	$(BIN)/python scripts/generate_detail.py --rows $(ROWS)
+
 clean:
-	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate
+	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate data/synthetic_detail

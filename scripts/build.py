@@ -6,6 +6,10 @@
     4. provenance          the build's record written into the candidate (schema provenance), then checkpointed
     5. publish             the candidate is archived in versions/ and renamed over the published file
 
+Detailed customs data (Parquet, today only synthetic) are built only with CTW_WITH_DETAIL=1; the candidate then
+starts as a copy of the published file, so the incremental models read only new or replaced months
+(CTW_DETAIL_FULL_REFRESH=1 starts from an empty file and reads every month).
+
 The published file is warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH. It is only ever replaced by an atomic
 rename, so a reader sees the old file or the new one, never a mix; a failure or a kill at any step leaves it
 byte-identical. One build runs at a time (warehouse/.build.lock). See scripts/publishing.py for the layout.
@@ -52,6 +56,16 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     version_id = publishing.new_version_id()
     shutil.rmtree(layout.candidate.parent, ignore_errors=True)  # a killed build's leftovers
     layout.candidate.parent.mkdir(parents=True)
+    if with_detail(env):
+        detail = detail_path(env)
+        if not any(detail.glob("period_month=*/*.parquet")):
+            print(f"build refused: CTW_WITH_DETAIL=1 but {detail} holds no period_month=*/*.parquet files "
+                  "(make detail ROWS=... writes synthetic ones)", file=sys.stderr)
+            return fail("detailed data", layout)
+        if layout.published.is_file() and env.get("CTW_DETAIL_FULL_REFRESH") != "1":
+            # the incremental models carry on from what is published: only new or replaced months are read
+            shutil.copyfile(layout.published, layout.candidate)
+            print(f"==> detailed data from {detail}: the candidate starts from the published file", flush=True)
     candidate_env = env | {"CTW_WAREHOUSE_PATH": str(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
@@ -89,6 +103,14 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     if pruned:
         print(f"Removed old versions beyond the newest {publishing.keep_versions()}: {', '.join(pruned)}")
     return 0
+
+
+def with_detail(env: dict[str, str]) -> bool:
+    return env.get("CTW_WITH_DETAIL") == "1"
+
+
+def detail_path(env: dict[str, str]) -> Path:
+    return PROJECT_DIR / env.get("CTW_DETAIL_PATH", "data/synthetic_detail")
 
 
 def record(layout: Layout, version_id: str, results_file: Path) -> str:
