@@ -81,5 +81,10 @@ detail: setup
 	@test -n "$(ROWS)" || { echo "usage: make detail ROWS=<rows, e.g. 1000000> (after make build)" >&2; exit 2; }
 	$(BIN)/python scripts/generate_detail.py --rows $(ROWS)
 
+# the scale benchmark on SYNTHETIC detailed data (1M, 10M, 50M rows by default; SIZES=100000,1000000 for a quick
+# look): bench/results.json and bench/RESULTS.md. Takes minutes and tens of GB of scratch space in target/bench/
+bench: setup
+	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
+
 clean:
 	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate data/synthetic_detail

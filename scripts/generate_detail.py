@@ -6,8 +6,8 @@ published warehouse only when a build asks for them (CTW_WITH_DETAIL=1). What is
   which the rows of a month sum to exactly, so the detail reconciles with the headline series;
 - the partner codes (the countries of reference.ref_partners) and the HS chapters (01-97, 77 being reserved).
 HS codes are text with leading zeros. A few partners and chapters dominate (skewed draws): partners ranked by the
-largest value the warehouse publishes for them, chapters of the products it follows by HS code first. Deterministic: the same
---seed and --rows give the same files, and a month's rows depend only on the seed, the month and --rows.
+largest value the warehouse publishes for them, chapters of the products it follows by HS code first.
+Deterministic: the same --seed, --rows and --months give the same files, byte for byte.
 
 Output: DIR/period_month=YYYY-MM-01/data_0.parquet (hive partitions, so a build reads only the months it needs),
 every row labelled is_synthetic = true. A month already in DIR is overwritten.
@@ -89,11 +89,11 @@ from all_chapters
 left join followed on all_chapters.hs_chapter = followed.hs_chapter
 """
 
-# The rows of one month: draws from hash(row + a stream's offset), one stream per draw (hash of one integer mixes
-# well; DuckDB's hash of several arguments does not: draws of neighbouring rows would correlate), a weight skewed towards the top partners and chapters,
-# and each flow's published total shared out in proportion to the weights. Draws lean only a little towards the top
-# partners and chapters (their lines are more numerous) and the weights a lot (their lines are larger), which keeps
-# repeated draws of one line rare, so the rows written are within a fraction of a percent of --rows.
+# The rows of one month. Each draw is hash(row + the stream's offset), one stream per draw: the hash of one integer
+# mixes well, while DuckDB's hash of several arguments does not (draws of neighbouring rows would correlate). The
+# weights lean heavily towards the top partners and chapters (their lines are larger), the draws only a little
+# (their lines are more numerous), which keeps repeated draws of one line rare: the rows written are within a
+# fraction of a percent of --rows. Each flow's published total is shared out in proportion to the weights.
 MONTH_ROWS = f"""
 copy (
     with draws as (
@@ -112,8 +112,10 @@ copy (
             || lpad(cast(cast(floor(draws.u_heading * 1000000) as integer) as varchar), 6, '0') as hs8_code,
             partners.partner_code,
             slots.flow,
-            (0.05 + draws.u_size) / (partners.partner_rank + 1) / pow(chapters.chapter_rank + 1, 0.8)
-                as weight
+            -- whole units, so that sums are exact whatever order the threads add them in: the files are the same
+            -- byte for byte on every run
+            cast(round(1e9 * (0.05 + draws.u_size) / (partners.partner_rank + 1)
+                / pow(chapters.chapter_rank + 1, 0.8)) as bigint) as weight
         from draws
         inner join slots on draws.flow_index = slots.flow_index
         inner join partners

@@ -13,7 +13,9 @@ import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BIN_DIR = Path(sys.executable).parent
-COPY_IGNORE = shutil.ignore_patterns(".venv*", ".git", "target", "logs", "warehouse", "__pycache__", ".pytest_cache")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv*", ".git", "target", "logs", "warehouse", "data", "__pycache__", ".pytest_cache"
+)
 
 
 def copy_project(destination: Path) -> Path:
@@ -24,7 +26,9 @@ def copy_project(destination: Path) -> Path:
 
 
 def project_env(project_dir: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    """The project's environment, with no detailed data unless a test asks for it."""
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("CTW_WITH_DETAIL", "CTW_DETAIL_PATH", "CTW_DETAIL_FULL_REFRESH")}
     env.update(
         DBT_PROFILES_DIR=str(project_dir),
         DO_NOT_TRACK="1",

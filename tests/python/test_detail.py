@@ -1,0 +1,248 @@
+"""Detailed customs data: the synthetic generator, the incremental models, the reconciliation suite, the bench's
+floor and dashboard queries. Builds run on project copies with CTW_WITH_DETAIL=1 and 100k-row detail."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_DIR, built_copy, project_env, published_file
+
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import bench  # noqa: E402
+
+ROWS = 100_000
+
+
+def generate(project: Path, out: Path, *options: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "scripts/generate_detail.py", "--warehouse", str(published_file(project)),
+         "--out", str(out), *options],
+        cwd=project, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def detail_build(project: Path, detail: Path) -> subprocess.CompletedProcess:
+    env = project_env(project) | {"CTW_WITH_DETAIL": "1", "CTW_DETAIL_PATH": str(detail)}
+    return subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, capture_output=True, text=True)
+
+
+def lines(detail: Path) -> str:
+    return f"read_parquet('{detail}/period_month=*/*.parquet', hive_partitioning = true)"
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*.parquet"))}
+
+
+@pytest.fixture(scope="module")
+def detail_project(tmp_path_factory) -> tuple[Path, Path]:
+    """A built project copy and 100k rows of synthetic detail for every month but the last one published."""
+    folder = tmp_path_factory.mktemp("detail")
+    project = built_copy(folder)
+    detail = folder / "detail"
+    generate(project, detail, "--rows", str(ROWS), "--months", "2024-01..2025-10")
+    return project, detail
+
+
+def test_generator_is_deterministic_and_labelled_synthetic(detail_project, tmp_path):
+    project, detail = detail_project
+    again = tmp_path / "again"
+    generate(project, again, "--rows", str(ROWS), "--months", "2024-01..2025-10")
+    assert file_digests(again) == file_digests(detail)
+    generate(project, tmp_path / "other_seed", "--rows", str(ROWS), "--months", "2024-01..2025-10", "--seed", "8")
+    assert file_digests(tmp_path / "other_seed") != file_digests(detail)
+    with duckdb.connect() as con:
+        rows, synthetic, types = con.execute(
+            f"select count(*), count(*) filter (where is_synthetic), typeof(any_value(hs8_code)) from {lines(detail)}"
+        ).fetchone()
+    assert types == "VARCHAR" and synthetic == rows
+    assert abs(rows - ROWS) < ROWS * 0.001  # repeated draws of one line are rare
+
+
+def test_generated_codes_come_from_the_reference_data(detail_project):
+    project, detail = detail_project
+    with duckdb.connect() as con:
+        con.execute(f"attach '{published_file(project)}' as published (read_only)")
+        unknown_partners = con.execute(
+            f"select distinct partner_code from {lines(detail)} where partner_code not in"
+            " (select partner_code from published.reference.ref_partners where partner_kind = 'country')"
+        ).fetchall()
+        malformed, leading_zero, chapters = con.execute(
+            f"select count(*) filter (where not regexp_full_match(hs8_code, '[0-9]{{8}}')),"
+            f" count(*) filter (where hs8_code like '0%'), count(distinct left(hs8_code, 2)) from {lines(detail)}"
+        ).fetchone()
+    assert unknown_partners == [] and malformed == 0
+    assert leading_zero > 0  # chapters 01-09 keep their zero: codes are text
+    assert chapters == 96  # 01-97 without the reserved 77
+
+
+def test_a_few_partners_and_chapters_dominate(detail_project):
+    _, detail = detail_project
+    with duckdb.connect() as con:
+        for key, count in (("partner_code", 42), ("left(hs8_code, 2)", 96)):
+            top5 = con.execute(
+                f"select sum(share) from (select 100 * sum(value_usd) / sum(sum(value_usd)) over () as share"
+                f" from {lines(detail)} group by {key} order by share desc limit 5)"
+            ).fetchone()[0]
+            assert top5 > 40, (key, top5)  # an even split would give the top 5 of {count} only 5/{count}
+
+
+def test_each_month_sums_to_the_published_headline(detail_project):
+    project, detail = detail_project
+    with duckdb.connect() as con:
+        con.execute(f"attach '{published_file(project)}' as published (read_only)")
+        gaps = con.execute(
+            f"""
+            select d.period_month, d.flow, d.usd, h.month_value_usd, d.cny, h.month_value_cny
+            from (select period_month, flow, sum(value_usd) as usd, sum(value_cny) as cny from {lines(detail)}
+                  group by all) as d
+            left join published.marts.fct_monthly_trade as h using (period_month, flow)
+            where abs(d.usd / h.month_value_usd - 1) > 1e-12 or abs(d.cny / h.month_value_cny - 1) > 1e-12
+                or h.month_value_usd is null
+            """
+        ).fetchall()
+        months = con.execute(f"select count(distinct period_month) from {lines(detail)}").fetchone()[0]
+    assert gaps == [] and months >= 15
+
+
+def test_a_default_build_holds_no_detailed_data(detail_project, warehouse):
+    """Kept out of the published warehouse unless asked for: without CTW_WITH_DETAIL=1 the source, models and tests
+    are disabled, even with detailed files in the default folder."""
+    relations = warehouse.execute(
+        "select table_name from information_schema.tables where table_name like '%detail%'").fetchall()
+    assert relations == []
+    project, detail = detail_project
+    default_folder = project / "data" / "synthetic_detail"
+    default_folder.parent.mkdir(exist_ok=True)
+    default_folder.symlink_to(detail, target_is_directory=True)
+    try:
+        listed = subprocess.run(
+            [str(Path(sys.executable).parent / "dbt"), "ls", "--quiet", "--output", "name"],
+            cwd=project, env=project_env(project), capture_output=True, text=True,
+        )
+    finally:
+        default_folder.unlink()
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert "fct_monthly_trade" in listed.stdout and "detail" not in listed.stdout
+
+
+def test_detail_build_adds_one_month_and_reads_only_it(detail_project):
+    project, detail = detail_project
+    first = detail_build(project, detail)
+    assert first.returncode == 0, first.stdout + first.stderr
+    published = published_file(project)
+    with duckdb.connect(str(published)) as con:  # a marker in a month already loaded
+        con.execute("update marts.fct_detail_trade_by_partner set partner_name = 'SENTINEL'"
+                    " where period_month = date '2024-03-01'")
+        con.execute("update intermediate.int_customs_detail_by_partner_chapter set quantity_kg = -1"
+                    " where period_month = date '2024-03-01'")
+        months_before = con.execute(
+            "select count(distinct period_month) from marts.fct_detail_trade_by_chapter").fetchone()[0]
+
+    generate(project, detail, "--rows", "5000", "--months", "2025-11..2025-11")
+    second = detail_build(project, detail)
+    assert second.returncode == 0, second.stdout + second.stderr
+    compiled = (project / "target/compiled/china_trade/models/intermediate/customs_detail"
+                / "int_customs_detail_by_partner_chapter.sql").read_text()
+    assert "period_month in (date '2025-11-01')" in compiled
+    with duckdb.connect(str(published), read_only=True) as con:
+        sentinels = con.execute("select count(*) from marts.fct_detail_trade_by_partner"
+                                " where partner_name = 'SENTINEL'").fetchone()[0]
+        untouched = con.execute("select count(*) from intermediate.int_customs_detail_by_partner_chapter"
+                                " where quantity_kg = -1").fetchone()[0]
+        months_after = con.execute(
+            "select count(distinct period_month) from marts.fct_detail_trade_by_chapter").fetchone()[0]
+        november = con.execute("select sum(line_count) from marts.fct_detail_trade_by_partner"
+                               " where period_month = date '2025-11-01'").fetchone()[0]
+        synthetic = con.execute("select bool_and(is_synthetic) from marts.fct_detail_trade_by_chapter").fetchone()[0]
+    assert sentinels > 0 and untouched > 0  # the loaded months were not read again
+    assert months_after == months_before + 1 and 4900 < november <= 5000 and synthetic
+
+    # a new delivery of an old month replaces that month, and only it
+    generate(project, detail, "--rows", "5000", "--months", "2024-03..2024-03", "--seed", "8")
+    third = detail_build(project, detail)
+    assert third.returncode == 0, third.stdout + third.stderr
+    with duckdb.connect(str(published), read_only=True) as con:
+        march = con.execute("select count(*) filter (where partner_name = 'SENTINEL'), sum(line_count)"
+                            " from marts.fct_detail_trade_by_partner where period_month = date '2024-03-01'"
+                            ).fetchone()
+    assert march[0] == 0 and 4900 < march[1] <= 5000
+
+
+def test_detail_that_does_not_reconcile_is_never_published(detail_project, tmp_path):
+    """A month whose lines lose one line fails the reconciliation suite; a malformed HS code fails dbt's tests."""
+    project, detail = detail_project
+    before = published_file(project).read_bytes()
+    month = sorted(detail.glob("period_month=*"))[-1] / "data_0.parquet"
+    kept = tmp_path / "kept.parquet"
+    kept.write_bytes(month.read_bytes())
+    try:
+        for fault, step, key in (
+            ("select * from month order by value_usd desc offset 1", "expectation suites",
+             "detail_sums_to_headline_month_in_both_currencies"),
+            ("select * replace (case when row_number() over () = 1 then '1234' else hs8_code end as hs8_code)"
+             " from month", "dbt build", "detail_lines_have_8_digit_hs_codes"),
+        ):
+            with duckdb.connect() as con:
+                con.execute(f"create table month as select * from read_parquet('{kept}')")
+                con.execute(f"copy ({fault}) to '{month}' (format parquet)")
+            result = detail_build(project, detail)
+            assert result.returncode == 1, result.stdout
+            assert f"build failed at: {step}." in result.stderr
+            assert key in result.stdout + result.stderr
+            assert published_file(project).read_bytes() == before
+    finally:
+        month.write_bytes(kept.read_bytes())
+
+
+def test_a_detail_build_without_detailed_files_is_refused(detail_project, tmp_path):
+    project, _ = detail_project
+    result = detail_build(project, tmp_path / "nothing_here")
+    assert result.returncode == 1
+    assert "holds no period_month=*/*.parquet files" in result.stderr
+
+
+def test_bench_floor_and_dashboard_queries_match_the_models(detail_project, tmp_path):
+    """The floor the benchmark compares against does the same work (its tables equal the published ones), and every
+    dashboard query it times answers on a detail build."""
+    project, detail = detail_project
+    build = detail_build(project, detail)
+    assert build.returncode == 0, build.stdout + build.stderr
+    scratch = tmp_path / "floor.duckdb"
+    with duckdb.connect(str(scratch)) as con:
+        con.execute(bench.FLOOR_SQL.format(detail=detail, base=published_file(project)))
+    keys = {"int_customs_detail_by_partner_chapter": ["period_month", "flow", "partner_code", "hs_chapter"],
+            "fct_detail_trade_by_partner": ["period_month", "flow", "partner_code"],
+            "fct_detail_trade_by_chapter": ["period_month", "flow", "hs_chapter"]}
+    with duckdb.connect() as con:
+        con.execute(f"attach '{scratch}' as floor (read_only)")
+        con.execute(f"attach '{published_file(project)}' as built (read_only)")
+        for table, key in keys.items():
+            schema = "intermediate" if table.startswith("int_") else "marts"
+            columns = con.execute(f"select column_name, column_type from (describe floor.{table})").fetchall()
+            differs = " or ".join(
+                f"abs(f.{name} - b.{name}) > 1e-9 * abs(b.{name})" if kind == "DOUBLE"
+                else f"f.{name} is distinct from b.{name}"
+                for name, kind in columns if name not in key
+            )
+            join = " and ".join(f"f.{k} = b.{k}" for k in key)
+            compared, differing = con.execute(
+                f"select count(*), count(*) filter (where f.{key[0]} is null or b.{key[0]} is null or {differs})"
+                f" from floor.{table} as f full join built.{schema}.{table} as b on {join}"
+            ).fetchone()
+            assert compared > 0 and differing == 0, table
+
+    latency = bench.dashboard(published_file(project), repeats=3)
+    assert set(latency["by_query"]) == set(bench.DASHBOARD_QUERIES)
+    with duckdb.connect(str(published_file(project)), read_only=True) as con:
+        month = con.execute("select max(period_month) from marts.fct_detail_trade_by_partner").fetchone()[0]
+        for name, sql in bench.DASHBOARD_QUERIES.items():
+            assert con.execute(sql.replace("$month", f"date '{month}'")).fetchall(), name
