@@ -218,7 +218,7 @@ def test_bench_floor_and_dashboard_queries_match_the_models(detail_project, tmp_
     assert build.returncode == 0, build.stdout + build.stderr
     scratch = tmp_path / "floor.duckdb"
     with duckdb.connect(str(scratch)) as con:
-        con.execute(bench.FLOOR_SQL.format(detail=detail, base=published_file(project)))
+        con.execute(bench.FLOOR_SQL.format(detail=detail, base=published_file(project), memory_limit="1GB"))
     keys = {"int_customs_detail_by_partner_chapter": ["period_month", "flow", "partner_code", "hs_chapter"],
             "fct_detail_trade_by_partner": ["period_month", "flow", "partner_code"],
             "fct_detail_trade_by_chapter": ["period_month", "flow", "hs_chapter"]}
