@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test setup seeds-check lint versions rollback query metrics report docs detail bench clean
+.PHONY: build test test-fast dev setup seeds-check lint versions rollback query metrics report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -38,7 +38,13 @@ seeds-check: setup
 # templater compiles the project against a scratch file, never the published one, with the detail models enabled.
 lint: setup
 	mkdir -p target/lint
-	CTW_WITH_DETAIL=1 CTW_WAREHOUSE_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
+	CTW_WITH_DETAIL=1 CTW_DBT_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
+
+# the inner loop: rebuild the selected models and run their tests on a scratch copy of the published warehouse
+# (target/dev/), never the published file: make dev S="fct_partner_trade" | S="+fct_monthly_trade" | S="int_months+"
+dev: setup
+	@test -n "$(S)" || { echo 'usage: make dev S="<dbt selector>", e.g. make dev S=fct_partner_trade' >&2; exit 2; }
+	$(BIN)/python scripts/dev.py "$(S)"
 
 # ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
 query: setup
@@ -51,8 +57,8 @@ metrics: setup
 	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
 	$(if $(strip $(Q)),,$(error usage: make metrics Q="--metrics NAME[,NAME] --group-by metric_time__month"; the metrics are in models/marts/_semantic_models.yml))
 	rm -rf target/metrics-db && mkdir -p target/metrics-db && cp warehouse/china_trade.duckdb target/metrics-db/
-	CTW_WAREHOUSE_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
-	CTW_WAREHOUSE_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
+	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
+	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
 
 # charts of the published warehouse: warehouse/report/index.html (self-contained) and one PNG per chart
 report: setup
@@ -63,7 +69,7 @@ report: setup
 docs: setup
 	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
 	rm -rf target/docs-db && mkdir -p target/docs-db && cp warehouse/china_trade.duckdb target/docs-db/
-	CTW_WAREHOUSE_PATH=target/docs-db/china_trade.duckdb $(BIN)/dbt docs generate --static --quiet --target-path target/docs
+	CTW_DBT_PATH=target/docs-db/china_trade.duckdb $(BIN)/dbt docs generate --static --quiet --target-path target/docs
 	@echo "Docs: target/docs/static_index.html (self-contained: open it in a browser, no server needed)"
 
 # the kept versions of the published warehouse, newest first

@@ -153,7 +153,7 @@ def detail_only_update(env: dict[str, str], published: Path, folder: Path) -> di
     scratch.parent.mkdir()
     shutil.copyfile(published, scratch)
     result = run_measured([DBT, "build", "--quiet", "--select", "tag:customs_detail"],
-                          env | {"CTW_WAREHOUSE_PATH": str(scratch)}, folder / "detail_only.log")
+                          env | {"CTW_DBT_PATH": str(scratch)}, folder / "detail_only.log")
     result.pop("output")
     result["detail_models_s"] = detail_model_seconds()
     shutil.rmtree(scratch.parent)
@@ -291,7 +291,7 @@ def dbt_fixed_cost(base: Path) -> dict:
     run_measured([PYTHON, "scripts/generate_detail.py", "--rows", "1000", "--out", str(folder / "detail"),
                   "--warehouse", str(base)], dict(os.environ), folder / "generate.log")
     env = dict(os.environ) | {"CTW_WITH_DETAIL": "1", "CTW_DETAIL_PATH": str(folder / "detail"),
-                              "CTW_WAREHOUSE_PATH": str(folder / "china_trade.duckdb")}
+                              "CTW_DBT_PATH": str(folder / "china_trade.duckdb")}
     seed = run_measured([DBT, "seed", "--quiet"], env, folder / "seed.log")
     empty = run_measured([DBT, "build", "--quiet", "--empty", "--exclude", "resource_type:seed"], env,
                          folder / "build_empty.log")

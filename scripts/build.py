@@ -1,10 +1,12 @@
 """Build the warehouse by write-audit-publish: nothing reaches the published file unless every check passed.
 
-    1. check seeds         scripts/check_seeds.py names file, line and column of any bad input
-    2. dbt seed, dbt build the seeds, then models and dbt tests, written into candidate/china_trade.duckdb
-    3. expectation suites  Great Expectations against the candidate (report: candidate/validation_report.html)
-    4. provenance          the build's record written into the candidate (schema provenance), then checkpointed
-    5. publish             the candidate is archived in versions/ and renamed over the published file
+    1. check and load seeds  scripts/check_seeds.py names file, line and column of any bad input, runs every test
+                             declared on the seeds (sources), then loads the rows it checked into the candidate
+    2. dbt build             models and their dbt tests, written into candidate/china_trade.duckdb (the sources'
+                             tests are left out: step 1 ran them, on the CSV text, where a fault has a line number)
+    3. expectation suites    Great Expectations against the candidate (report: candidate/validation_report.html)
+    4. provenance            the build's record written into the candidate (schema provenance), then checkpointed
+    5. publish               the candidate is archived in versions/ and renamed over the published file
 
 Detailed customs data (Parquet, today only synthetic) are built only with CTW_WITH_DETAIL=1; the candidate then
 starts as a copy of the published file, so the incremental models read only new or replaced months
@@ -29,10 +31,12 @@ from pathlib import Path
 
 import duckdb
 
+import check_seeds
 import publishing
-from publishing import BuildLock, Layout, PublishError
+from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+# the first step's name, as printed (==> check and load seeds) and as named when it fails
+SEED_STEP = "check and load seeds"
 
 
 def step(name: str):
@@ -66,15 +70,22 @@ def build(layout: Layout, env: dict[str, str]) -> int:
             # the incremental models carry on from what is published: only new or replaced months are read
             shutil.copyfile(layout.published, layout.candidate)
             print(f"==> detailed data from {detail}: the candidate starts from the published file", flush=True)
-    candidate_env = env | {"CTW_WAREHOUSE_PATH": str(layout.candidate)}
+    candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
 
+    # in-process: the gate's faults name file, line and column; only rows it checked reach the candidate
+    started = step(SEED_STEP)
+    try:
+        faults = check_seeds.check_seeds(PROJECT_DIR, load_into=layout.candidate)
+    except duckdb.Error as error:
+        faults = [f"loading the seeds into {layout.candidate} failed: {error}"]
+    if check_seeds.report(faults) != 0:
+        return fail(SEED_STEP, layout)
+    done(SEED_STEP, started)
+
     steps = [
-        ("check seeds", [python, "scripts/check_seeds.py", "--project-dir", str(PROJECT_DIR)]),
-        # seeds first: staging reads them through source(), which gives dbt no edge from seed to model
-        ("dbt seed", [dbt, "seed", "--quiet"]),
-        ("dbt build", [dbt, "build", "--quiet", "--exclude", "resource_type:seed"]),
+        ("dbt build", [dbt, "build", "--quiet", "--exclude", "resource_type:seed", "source:*"]),
         ("expectation suites", [python, "scripts/validate.py", "--warehouse", str(layout.candidate),
                                 "--results", str(results_file)]),
     ]
@@ -105,6 +116,16 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     return 0
 
 
+def dbt_path(candidate: Path) -> str:
+    """The candidate as dbt's profile gets it: relative to the project where it lies inside, as the profile's default
+    does, so that a build, dbt run by hand and a copy of the project render the same profile and dbt's partial
+    parsing carries over between them (a changed profile makes dbt parse every file again)."""
+    try:
+        return candidate.relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return str(candidate)
+
+
 def with_detail(env: dict[str, str]) -> bool:
     return env.get("CTW_WITH_DETAIL") == "1"
 
@@ -129,8 +150,7 @@ def main() -> int:
     env = dict(os.environ)
     env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
     env.setdefault("DO_NOT_TRACK", "1")
-    published = Path(env.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb").resolve()
-    layout = Layout(published)
+    layout = Layout(publishing.published_path())
     try:
         with BuildLock(layout.lock, purpose="build"):
             return build(layout, env)

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import duckdb
 
+from publishing import published_path
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = PROJECT_DIR / "data" / "synthetic_detail"
 MONTH_RANGE = re.compile(r"(\d{4}-\d{2})\.\.(\d{4}-\d{2})")
@@ -201,7 +203,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--months", default="2024-01..2025-12", help="first..last month, YYYY-MM..YYYY-MM")
-    parser.add_argument("--warehouse", type=Path, default=PROJECT_DIR / "warehouse" / "china_trade.duckdb",
+    parser.add_argument("--warehouse", type=Path, default=published_path(),
                         help="the published file, for the months, their totals and the partner codes")
     args = parser.parse_args()
     match = MONTH_RANGE.fullmatch(args.months)

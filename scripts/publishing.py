@@ -62,6 +62,17 @@ PROVENANCE_COLUMN_COMMENTS = {
 }
 
 
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def published_path() -> Path:
+    """The published warehouse file: CTW_WAREHOUSE_PATH, or warehouse/china_trade.duckdb in the project.
+
+    dbt never writes it. dbt writes the file CTW_DBT_PATH names (profiles.yml): the candidate during a build, a
+    scratch copy for make dev, make docs and make metrics."""
+    return Path(os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb").resolve()
+
+
 class PublishError(RuntimeError):
     """A step of the publication failed; the message says which and why."""
 
@@ -139,7 +150,12 @@ class BuildLock:
 
 
 def die_with_parent() -> None:
-    """preexec_fn for children: the kernel kills them if the build dies, so no orphan writes a stale candidate."""
+    """preexec_fn for children: the kernel kills them if the build dies, so no orphan writes a stale candidate.
+
+    Linux only (prctl). Elsewhere, macOS included, a child outlives a killed build; its writes still go to the
+    candidate only, which the next build removes before it starts, so the published file is safe either way."""
+    if not sys.platform.startswith("linux"):
+        return
     libc = ctypes.CDLL(None, use_errno=True)
     pr_set_pdeathsig = 1
     libc.prctl(pr_set_pdeathsig, signal.SIGKILL)

@@ -13,14 +13,13 @@ output is a terminal. Exit: 0 answered, 1 the query failed (a write, a syntax er
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from pathlib import Path
 
 import duckdb
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from publishing import published_path
+
 MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
 
 QUESTIONS = {
@@ -101,7 +100,7 @@ def main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"query: {error}", file=sys.stderr)
         return 2
-    warehouse = Path(os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb")
+    warehouse = published_path()
     if not warehouse.is_file():
         print(f"query: no warehouse at {warehouse}; run make build first", file=sys.stderr)
         return 1

@@ -18,7 +18,6 @@ import argparse
 import base64
 import html
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -29,7 +28,9 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.dates import DateFormatter  # noqa: E402
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from publishing import published_path  # noqa: E402
+
+
 FLOW_COLOURS = {"exports": "#1f6f8b", "imports": "#e07a1f", "balance": "#3a9a4a"}
 CURRENCY_NAMES = {"USD": "US dollars", "CNY": "yuan"}
 
@@ -208,8 +209,7 @@ def page(charts, build: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb"
-    parser.add_argument("--warehouse", type=Path, default=Path(default))
+    parser.add_argument("--warehouse", type=Path, default=published_path())
     parser.add_argument("--out", type=Path, help="folder for index.html and the PNGs (default: beside the file, report/)")
     args = parser.parse_args()
     if not args.warehouse.is_file():

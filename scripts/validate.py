@@ -28,8 +28,9 @@ from pathlib import Path
 
 import yaml
 
+from publishing import published_path
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "china_trade.duckdb"
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 ROWS_IN_TABLE = 2
 ROWS_IN_REPORT = 50
@@ -261,8 +262,7 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--warehouse", type=Path,
-                        default=Path(os.environ.get("CTW_WAREHOUSE_PATH", DEFAULT_WAREHOUSE)))
+    parser.add_argument("--warehouse", type=Path, default=published_path())
     parser.add_argument("--report", type=Path, help="HTML report path (default: beside the warehouse file)")
     parser.add_argument("--suites", type=Path, default=PROJECT_DIR / "expectations")
     parser.add_argument("--results", type=Path, help="write every outcome as JSON to this file")

@@ -11,14 +11,10 @@ Usage: python scripts/versions.py                      list versions, newest fir
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 import publishing
 from publishing import BuildLock, Layout, PublishError
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
@@ -26,8 +22,7 @@ def main() -> int:
     parser.add_argument("command", nargs="?", choices=["list", "rollback"], default="list")
     parser.add_argument("version_id", nargs="?")
     args = parser.parse_args()
-    published = os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb"
-    layout = Layout(Path(published).resolve())
+    layout = Layout(publishing.published_path())
 
     if args.command == "list":
         versions = publishing.describe_versions(layout)

@@ -66,18 +66,7 @@ from_publications as (
         grid.*,
         published.chosen_observation_id,
         published.chosen_source_id,
-        coalesce(
-            published.value_base,
-            ytd.value_base - previous_ytd.value_base
-        ) as value_base,
-        coalesce(
-            published.rounding_half_unit_base,
-            ytd.rounding_half_unit_base + previous_ytd.rounding_half_unit_base
-        ) as value_tolerance,
-        case
-            when published.value_base is not null then 'published'
-            when ytd.value_base - previous_ytd.value_base is not null then 'derived_from_ytd'
-        end as value_method
+        {{ month_from_ytd('published', 'ytd', 'previous_ytd', 'value') }}
     from grid
     left join figures as published
         on grid.flow = published.flow
@@ -104,10 +93,10 @@ by_flow as (
         period_start_month,
         period_end_month,
         currency,
-        max(value_base) filter (where flow = 'exports') as exports,
-        max(value_base) filter (where flow = 'imports') as imports,
-        max(value_base) filter (where flow = 'balance') as balance,
-        max(value_base) filter (where flow = 'total') as total,
+        max(value) filter (where flow = 'exports') as exports,
+        max(value) filter (where flow = 'imports') as imports,
+        max(value) filter (where flow = 'balance') as balance,
+        max(value) filter (where flow = 'total') as total,
         max(value_tolerance) filter (where flow = 'exports') as exports_tolerance,
         max(value_tolerance) filter (where flow = 'imports') as imports_tolerance,
         max(value_tolerance) filter (where flow = 'balance') as balance_tolerance,
@@ -151,11 +140,11 @@ one_currency as (
         from_publications.currency,
         from_publications.chosen_observation_id,
         from_publications.chosen_source_id,
-        coalesce(from_publications.value_base, identity_values.value_base) as value_base,
-        case when from_publications.value_base is not null then from_publications.value_tolerance
+        coalesce(from_publications.value, identity_values.value_base) as value_base,
+        case when from_publications.value is not null then from_publications.value_tolerance
             else identity_values.value_tolerance end as value_tolerance,
         case
-            when from_publications.value_base is not null then from_publications.value_method
+            when from_publications.value is not null then from_publications.value_method
             when identity_values.value_base is not null then 'derived_from_flows'
         end as value_method
     from from_publications
@@ -179,20 +168,16 @@ both_currencies as (
         usd.chosen_observation_id as usd_observation_id,
         cny.chosen_source_id as cny_source_id,
         usd.chosen_source_id as usd_source_id,
-        coalesce(cny.value_base, usd.value_base * fx.fx_rate_cny_per_usd) as value_cny,
-        case
-            when cny.value_base is not null then cny.value_method
-            when usd.value_base * fx.fx_rate_cny_per_usd is not null then 'converted_from_usd'
-        end as value_cny_method,
-        case when cny.value_base is not null then cny.value_tolerance
-            else usd.value_tolerance * fx.fx_rate_cny_per_usd end as value_cny_tolerance,
-        coalesce(usd.value_base, cny.value_base / fx.fx_rate_cny_per_usd) as value_usd,
-        case
-            when usd.value_base is not null then usd.value_method
-            when cny.value_base / fx.fx_rate_cny_per_usd is not null then 'converted_from_cny'
-        end as value_usd_method,
-        case when usd.value_base is not null then usd.value_tolerance
-            else cny.value_tolerance / fx.fx_rate_cny_per_usd end as value_usd_tolerance
+        {{ value_in_currency(
+            'cny', 'cny.value_base', 'usd.value_base', 'fx.fx_rate_cny_per_usd',
+            method_cny='cny.value_method', method_usd='usd.value_method',
+            tolerance_cny='cny.value_tolerance', tolerance_usd='usd.value_tolerance'
+        ) }},
+        {{ value_in_currency(
+            'usd', 'cny.value_base', 'usd.value_base', 'fx.fx_rate_cny_per_usd',
+            method_cny='cny.value_method', method_usd='usd.value_method',
+            tolerance_cny='cny.value_tolerance', tolerance_usd='usd.value_tolerance'
+        ) }}
     from one_currency as cny
     inner join one_currency as usd
         on cny.period_kind = usd.period_kind

@@ -41,16 +41,12 @@ pivoted as (
 final as (
     select
         pivoted.*,
-        coalesce(pivoted.published_value_cny, pivoted.published_value_usd * fx.fx_rate_cny_per_usd) as value_cny,
-        case
-            when pivoted.published_value_cny is not null then 'published'
-            when pivoted.published_value_usd * fx.fx_rate_cny_per_usd is not null then 'converted_from_usd'
-        end as value_cny_method,
-        coalesce(pivoted.published_value_usd, pivoted.published_value_cny / fx.fx_rate_cny_per_usd) as value_usd,
-        case
-            when pivoted.published_value_usd is not null then 'published'
-            when pivoted.published_value_cny / fx.fx_rate_cny_per_usd is not null then 'converted_from_cny'
-        end as value_usd_method,
+        {{ value_in_currency(
+            'cny', 'pivoted.published_value_cny', 'pivoted.published_value_usd', 'fx.fx_rate_cny_per_usd'
+        ) }},
+        {{ value_in_currency(
+            'usd', 'pivoted.published_value_cny', 'pivoted.published_value_usd', 'fx.fx_rate_cny_per_usd'
+        ) }},
         fx.fx_rate_cny_per_usd,
         fx.fx_rate_method
     from pivoted

@@ -33,22 +33,8 @@ final as (
         grid.period_month,
         grid.vehicle_segment,
         grid.market,
-        coalesce(
-            month_level.value_base,
-            case when month(grid.period_month) = 1 then ytd_level.value_base
-                else ytd_level.value_base - previous_ytd_level.value_base end
-        ) as month_vehicles,
-        case
-            when month_level.value_base is not null then 'published'
-            when month(grid.period_month) = 1 and ytd_level.value_base is not null then 'published'
-            when ytd_level.value_base - previous_ytd_level.value_base is not null then 'derived_from_ytd'
-        end as month_vehicles_method,
-        -- half-width of what the printed figures allow (summed where a month is derived from two YTD figures)
-        coalesce(
-            month_level.rounding_half_unit_base,
-            case when month(grid.period_month) = 1 then ytd_level.rounding_half_unit_base
-                else ytd_level.rounding_half_unit_base + previous_ytd_level.rounding_half_unit_base end
-        ) as month_vehicles_tolerance,
+        -- January: the year-to-date joins below are empty, so the month is CAAM's January figure or missing
+        {{ month_from_ytd('month_level', 'ytd_level', 'previous_ytd_level', 'month_vehicles') }},
         coalesce(ytd_level.value_base, case when month(grid.period_month) = 1 then month_level.value_base end)
             as ytd_vehicles,
         coalesce(ytd_level.rounding_half_unit_base, case when month(grid.period_month) = 1

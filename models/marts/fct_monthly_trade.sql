@@ -58,8 +58,9 @@ with_growth as (
     select
         current_period.*,
         {%- for kind in kinds %}{% for currency in currencies %}
-        case when current_period.{{ kind }}_value_{{ currency }}_method not like 'converted%'
-                and previous_year.{{ kind }}_value_{{ currency }}_method not like 'converted%'
+        {%- set method = kind ~ '_value_' ~ currency ~ '_method' %}
+        case when {{ is_compiled_in_currency('current_period.' ~ method) }}
+                and {{ is_compiled_in_currency('previous_year.' ~ method) }}
             then {{ growth_pct(
                 'current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency
             ) }}
@@ -67,8 +68,8 @@ with_growth as (
         {%- endfor %}{% endfor %}
         {%- for currency in currencies %}
         case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
-                and current_period.month_value_{{ currency }}_method not like 'converted%'
-                and previous_month.month_value_{{ currency }}_method not like 'converted%'
+                and {{ is_compiled_in_currency('current_period.month_value_' ~ currency ~ '_method') }}
+                and {{ is_compiled_in_currency('previous_month.month_value_' ~ currency ~ '_method') }}
             then {{ growth_pct('current_period.month_value_' ~ currency, 'previous_month.month_value_' ~ currency) }}
         end as month_mom_pct_{{ currency }}_computed{{ ',' if not loop.last }}
         {%- endfor %}

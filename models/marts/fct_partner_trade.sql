@@ -51,19 +51,23 @@ final as (
         with_world.world_value_cny,
         with_world.world_value_usd,
         -- shares only from values compiled in that currency, never from converted ones
-        case when with_world.value_cny_method = 'published' and with_world.world_value_cny_method not like 'converted%'
+        case when {{ is_compiled_in_currency('with_world.value_cny_method') }}
+                and {{ is_compiled_in_currency('with_world.world_value_cny_method') }}
             then round(100.0 * with_world.value_cny / nullif(with_world.world_value_cny, 0), 4)
         end as share_pct_cny_computed,
-        case when with_world.value_usd_method = 'published' and with_world.world_value_usd_method not like 'converted%'
+        case when {{ is_compiled_in_currency('with_world.value_usd_method') }}
+                and {{ is_compiled_in_currency('with_world.world_value_usd_method') }}
             then round(100.0 * with_world.value_usd / nullif(with_world.world_value_usd, 0), 4)
         end as share_pct_usd_computed,
         with_world.share_pct_reported,
         with_world.share_pct_reported_basis,
-        case when with_world.value_cny_method = 'published' and previous_year.value_cny_method = 'published'
+        case when {{ is_compiled_in_currency('with_world.value_cny_method') }}
+                and {{ is_compiled_in_currency('previous_year.value_cny_method') }}
             then {{ growth_pct('with_world.value_cny', 'previous_year.value_cny') }}
         end as yoy_pct_cny_computed,
         with_world.yoy_pct_cny_reported,
-        case when with_world.value_usd_method = 'published' and previous_year.value_usd_method = 'published'
+        case when {{ is_compiled_in_currency('with_world.value_usd_method') }}
+                and {{ is_compiled_in_currency('previous_year.value_usd_method') }}
             then {{ growth_pct('with_world.value_usd', 'previous_year.value_usd') }}
         end as yoy_pct_usd_computed,
         with_world.yoy_pct_usd_reported,

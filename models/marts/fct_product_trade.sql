@@ -29,15 +29,17 @@ final as (
         figures.value_usd,
         figures.value_usd_method,
         figures.quantity_tonnes,
-        case when figures.value_cny_method = 'published'
+        case when {{ is_compiled_in_currency('figures.value_cny_method') }}
             then figures.value_cny / nullif(figures.quantity_tonnes, 0) end as unit_value_cny_per_tonne,
-        case when figures.value_usd_method = 'published'
+        case when {{ is_compiled_in_currency('figures.value_usd_method') }}
             then figures.value_usd / nullif(figures.quantity_tonnes, 0) end as unit_value_usd_per_tonne,
-        case when figures.value_cny_method = 'published' and previous_year.value_cny_method = 'published'
+        case when {{ is_compiled_in_currency('figures.value_cny_method') }}
+                and {{ is_compiled_in_currency('previous_year.value_cny_method') }}
             then {{ growth_pct('figures.value_cny', 'previous_year.value_cny') }}
         end as yoy_pct_cny_computed,
         figures.yoy_pct_cny_reported,
-        case when figures.value_usd_method = 'published' and previous_year.value_usd_method = 'published'
+        case when {{ is_compiled_in_currency('figures.value_usd_method') }}
+                and {{ is_compiled_in_currency('previous_year.value_usd_method') }}
             then {{ growth_pct('figures.value_usd', 'previous_year.value_usd') }}
         end as yoy_pct_usd_computed,
         figures.yoy_pct_usd_reported,

@@ -1,35 +1,51 @@
 """The warehouse's own dbt tests catch figures and models that break them: faults planted in a copy of the project.
 
-dbt runs here without the seed gate in front (scripts/check_seeds.py stops a negative value before dbt would see
-it), so that each dbt test is shown to bite on its own.
+Each case runs twice, with the same steps: the control, on the unchanged copy, must pass; with the fault planted, the
+run must fail on exactly the checks named for it. dbt works on a copy of the session's built warehouse, so every
+selection finds its upstream in place. Seeds are loaded with `dbt seed`, not the build's seed gate
+(scripts/check_seeds.py stops a negative value before dbt would see it), so that each dbt test is shown to bite on
+its own.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
-from conftest import BIN_DIR, copy_project, project_env
+import pytest
+
+from conftest import BIN_DIR, copy_of_built, project_env, published_file
+
+CUSTOMS = "seeds/raw/raw_customs_trade.csv"
 
 
-def dbt_build(project_dir, *selection: str) -> set[str]:
-    """dbt seed, then dbt build (seeds excluded), into the copy's candidate file; the ids of the nodes that failed."""
-    env = project_env(project_dir) | {"CTW_WAREHOUSE_PATH": str(project_dir / "warehouse" / "china_trade.duckdb")}
+def dbt(project_dir, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN_DIR / "dbt"), *args], cwd=project_dir, env=project_env(project_dir),
+                          capture_output=True, text=True)
 
-    def dbt(*args):
-        return subprocess.run([str(BIN_DIR / "dbt"), *args, "--quiet"], cwd=project_dir, env=env,
-                              capture_output=True, text=True)
 
-    seeded = dbt("seed")
-    assert seeded.returncode == 0, seeded.stdout + seeded.stderr
-    result = dbt("build", "--exclude", "resource_type:seed", *selection)
-    results = json.loads((project_dir / "target" / "run_results.json").read_text())["results"]
+def run_case(built_project, folder, plant, selection: list[str], seed: str | None = None) -> tuple[set[str], str]:
+    """On a copy of the built project (dbt writes a copy of its published file), plant the fault if given, reload the
+    seed if named, run dbt build on the selection; the ids of the nodes that failed or errored, and dbt's output."""
+    project = copy_of_built(built_project, folder)
+    target = project / "warehouse" / "candidate" / "china_trade.duckdb"
+    target.parent.mkdir()
+    shutil.copyfile(published_file(project), target)
+    if plant:
+        plant(project)
+    if seed:
+        seeded = dbt(project, "seed", "--quiet", "--select", seed)
+        assert seeded.returncode == 0, seeded.stdout + seeded.stderr
+    result = dbt(project, "build", *selection)
+    results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     failed = {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
+    assert results, result.stdout  # the selection ran something
     assert (result.returncode != 0) == bool(failed), result.stdout + result.stderr
-    return failed
+    return failed, result.stdout + result.stderr
 
 
-def plant(project_dir, relative_path, observation_id, old, new):
+def plant_cell(project_dir, relative_path, observation_id, old, new):
     """Change one cell of the row with the given observation id."""
     path = project_dir / relative_path
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -39,46 +55,69 @@ def plant(project_dir, relative_path, observation_id, old, new):
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def test_a_negative_trade_value_and_a_broken_identity_fail_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    customs = "seeds/raw/raw_customs_trade.csv"
+def replace_in(relative_path: str, old: str, new: str):
+    def plant(project_dir):
+        path = project_dir / relative_path
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new))
+    return plant
+
+
+def negative_asean_and_broken_identity(project):
     # ASEAN's trade with China made negative (both documents that print it)
-    plant(project, customs, "doc002.13", ",6.82,", ",-6.82,")
-    plant(project, customs, "doc003.05", ",6.82,", ",-6.82,")
+    plant_cell(project, CUSTOMS, "doc002.13", ",6.82,", ",-6.82,")
+    plant_cell(project, CUSTOMS, "doc003.05", ",6.82,", ",-6.82,")
     # one page's own September 2024 yuan balance no longer equals its exports - imports (2.17 - 1.58 trillion)
-    plant(project, customs, "ref083.level", ",582.62,", ",682.62,")
-
-    # the source's own test stops everything downstream, so it is left out to show that the mart tests bite too
-    failed = dbt_build(project, "source:customs.raw_customs_trade")
-    assert any("accepted_range_fct_partner_trade_value_cny" in test for test in failed), failed
-    assert any("expression_is_true_fct_monthly_trade_balance" in test for test in failed), failed
-    # nothing else broke: only the checks guarding the planted faults
-    assert all("fct_partner_trade_value_cny" in test or "fct_monthly_trade_balance" in test for test in failed), failed
+    plant_cell(project, CUSTOMS, "ref083.level", ",582.62,", ",682.62,")
 
 
-def test_the_source_test_stops_a_negative_level_before_any_model(tmp_path):
-    project = copy_project(tmp_path / "project")
-    plant(project, "seeds/raw/raw_customs_trade.csv", "doc002.13", ",6.82,", ",-6.82,")
-    failed = dbt_build(project, "--select", "source:customs.raw_customs_trade")
-    assert failed == {t for t in failed if "raw_customs_trade_no_negative_level_except_a_balance" in t} != set()
+def negative_asean(project):
+    plant_cell(project, CUSTOMS, "doc002.13", ",6.82,", ",-6.82,")
 
 
-def test_vintages_that_miss_a_release_fail_the_latest_vintage_check(tmp_path):
-    project = copy_project(tmp_path / "project")
-    model = project / "models" / "intermediate" / "int_trade_observations_by_vintage.sql"
-    sql = model.read_text()
-    fault = "where observations.source_published_date <= release_dates.known_from"
-    assert fault in sql
-    model.write_text(sql.replace(fault, fault.replace("<=", "<")))  # an observation is not seen on its own release date
-
-    failed = dbt_build(project, "--select", "+assert_latest_vintage_is_the_current_choice")
-    assert any("assert_latest_vintage_is_the_current_choice" in test for test in failed), failed
-
-
-def test_a_mart_whose_column_type_drifts_breaks_its_contract(tmp_path):
-    project = copy_project(tmp_path / "project")
+def drifting_contract(project):
     model = project / "models" / "marts" / "dim_months.sql"
     sql = model.read_text()
-    model.write_text(f"select * replace (cast(calendar_year as varchar) as calendar_year) from ({sql.rstrip().rstrip(';')})")
-    failed = dbt_build(project, "--select", "dim_months")
-    assert failed == {"model.china_trade.dim_months"}
+    model.write_text(
+        f"select * replace (cast(calendar_year as varchar) as calendar_year) from ({sql.rstrip().rstrip(';')})")
+
+
+CASES = {
+    # the source's own test would stop everything downstream, so the selection leaves it out to show that the mart
+    # tests bite too: exactly the checks guarding the two planted faults fail, nothing else
+    "a negative trade value and a broken identity fail the mart tests": dict(
+        plant=negative_asean_and_broken_identity, seed="raw_customs_trade",
+        selection=["--select", "source:customs.raw_customs_trade+", "--exclude", "source:*"],
+        fails=lambda failed: (any("accepted_range_fct_partner_trade_value_cny" in t for t in failed)
+                              and any("expression_is_true_fct_monthly_trade_balance" in t for t in failed)
+                              and all("fct_partner_trade_value_cny" in t or "fct_monthly_trade_balance" in t
+                                      for t in failed))),
+    "the source test stops a negative level before any model": dict(
+        plant=negative_asean, seed="raw_customs_trade",
+        selection=["--select", "source:customs.raw_customs_trade"],
+        fails=lambda failed: failed != set() and all(
+            "raw_customs_trade_no_negative_level_except_a_balance" in t for t in failed)),
+    # an observation is no longer seen on its own release date
+    "vintages that miss a release fail the latest-vintage check": dict(
+        plant=replace_in("models/intermediate/int_trade_observations_by_vintage.sql",
+                         "where observations.source_published_date <= release_dates.known_from",
+                         "where observations.source_published_date < release_dates.known_from"),
+        selection=["--select", "int_trade_observations_by_vintage+"],
+        fails=lambda failed: "test.china_trade.assert_latest_vintage_is_the_current_choice" in failed),
+    "a mart whose column type drifts breaks its contract": dict(
+        plant=drifting_contract, selection=["--select", "dim_months"],
+        fails=lambda failed: failed == {"model.china_trade.dim_months"},
+        says="calendar_year"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_check_passes_without_its_fault_and_fails_with_it(built_project, tmp_path, case):
+    spec = CASES[case]
+    control, output = run_case(built_project, tmp_path / "control", None, spec["selection"], spec.get("seed"))
+    assert control == set(), output
+    failed, output = run_case(built_project, tmp_path / "fault", spec["plant"], spec["selection"], spec.get("seed"))
+    assert spec["fails"](failed), failed
+    if "says" in spec:  # the contract's own message, naming the column whose type drifted
+        assert "contract" in output.lower() and spec["says"] in output, output[-3000:]

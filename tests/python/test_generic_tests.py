@@ -19,7 +19,7 @@ def test_each_generic_test_catches_its_fault(tmp_path):
     (project / "macros").mkdir()
     shutil.copy(PROJECT_DIR / "macros" / "generic_tests.sql", project / "macros")
     env = dict(os.environ, DBT_PROFILES_DIR=str(project), DO_NOT_TRACK="1",
-               CTW_WAREHOUSE_PATH=str(tmp_path / "fixture.duckdb"))
+               CTW_DBT_PATH=str(tmp_path / "fixture.duckdb"))
     result = subprocess.run([str(BIN_DIR / "dbt"), "build"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout  # the bad tests fail the build
 

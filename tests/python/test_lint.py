@@ -9,7 +9,7 @@ from conftest import BIN_DIR, copy_project, project_env
 
 
 def lint(project_dir: Path, *paths: str) -> subprocess.CompletedProcess:
-    env = project_env(project_dir) | {"CTW_WAREHOUSE_PATH": str(project_dir / "warehouse" / "lint.duckdb")}
+    env = project_env(project_dir) | {"CTW_DBT_PATH": str(project_dir / "warehouse" / "lint.duckdb")}
     return subprocess.run(
         [str(BIN_DIR / "sqlfluff"), "lint", *paths], cwd=project_dir, env=env, capture_output=True, text=True
     )
