@@ -5,6 +5,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -22,12 +23,21 @@ test: setup
 
 setup: $(STAMP)
 
+# The pinned set installs with uv (pinned too; about twice as fast as pip), kept in its own folder so that it is not
+# one of the project's packages. Bytecode is compiled at install: without it every dbt and GX start pays for it
+# (decision 0013). Where uv cannot be installed, pip installs the same pinned set.
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet pip==24.3.1
-	$(BIN)/python -m pip install --quiet --no-deps -r requirements.txt
+	if $(BIN)/python -m pip install --quiet --disable-pip-version-check --target $(VENV)/.uv uv==$(UV_VERSION) \
+		&& $(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(BIN)/python --no-deps \
+			--compile-bytecode -r requirements.txt; then :; \
+	else \
+		echo "uv unavailable: installing the same pinned set with pip" >&2; \
+		$(BIN)/python -m pip install --quiet pip==24.3.1 \
+			&& $(BIN)/python -m pip install --quiet --no-deps -r requirements.txt; \
+	fi
 	$(BIN)/python -m pip check
 	touch $@
 
