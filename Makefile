@@ -21,6 +21,11 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# the data loop, for every change: one shared build, then models, unit tests, golden figures, expectations and the
+# seed gate against it (the tests marked fast); make test runs these and everything else
+test-fast: setup
+	$(BIN)/python -m pytest -m fast
+
 setup: $(STAMP)
 
 # The pinned set installs with uv (pinned too; about twice as fast as pip), kept in its own folder so that it is not

@@ -8,6 +8,8 @@ import pytest
 
 from conftest import PROJECT_DIR
 
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
+
 
 def readme_queries() -> dict[str, str]:
     """SQL blocks of the README that follow a line '<!-- query: NAME -->'."""

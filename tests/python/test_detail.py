@@ -1,5 +1,7 @@
 """Detailed customs data: the synthetic generator, the incremental models, the reconciliation suite, the bench's
-floor and dashboard queries. Builds run on project copies with CTW_WITH_DETAIL=1 and 100k-row detail."""
+floor and dashboard queries. Builds run on a copy of the session's built project with CTW_WITH_DETAIL=1 and
+100k-row detail. The module's first detail build (fixture detail_built) is the control of the planted faults: the
+same build without them publishes."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, built_copy, project_env, published_file
+from conftest import PROJECT_DIR, copy_of_built, project_env, published_file
 
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 import bench  # noqa: E402
@@ -43,12 +45,21 @@ def file_digests(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def detail_project(tmp_path_factory) -> tuple[Path, Path]:
+def detail_project(built_project, tmp_path_factory) -> tuple[Path, Path]:
     """A built project copy and 100k rows of synthetic detail for every month but the last one published."""
     folder = tmp_path_factory.mktemp("detail")
-    project = built_copy(folder)
+    project = copy_of_built(built_project, folder)
     detail = folder / "detail"
     generate(project, detail, "--rows", str(ROWS), "--months", "2024-01..2025-10")
+    return project, detail
+
+
+@pytest.fixture(scope="module")
+def detail_built(detail_project) -> tuple[Path, Path]:
+    """The project copy after its first detail build, which must publish: the control of the faults below."""
+    project, detail = detail_project
+    first = detail_build(project, detail)
+    assert first.returncode == 0, first.stdout + first.stderr
     return project, detail
 
 
@@ -134,10 +145,44 @@ def test_a_default_build_holds_no_detailed_data(detail_project, warehouse):
     assert "fct_monthly_trade" in listed.stdout and "detail" not in listed.stdout
 
 
-def test_detail_build_adds_one_month_and_reads_only_it(detail_project):
-    project, detail = detail_project
-    first = detail_build(project, detail)
-    assert first.returncode == 0, first.stdout + first.stderr
+def test_bench_floor_and_dashboard_queries_match_the_models(detail_built, tmp_path):
+    """The floor the benchmark compares against does the same work (its tables equal the published ones), and every
+    dashboard query it times answers on a detail build."""
+    project, detail = detail_built
+    scratch = tmp_path / "floor.duckdb"
+    with duckdb.connect(str(scratch)) as con:
+        con.execute(bench.FLOOR_SQL.format(detail=detail, base=published_file(project), memory_limit="1GB"))
+    keys = {"int_customs_detail_by_partner_chapter": ["period_month", "flow", "partner_code", "hs_chapter"],
+            "fct_detail_trade_by_partner": ["period_month", "flow", "partner_code"],
+            "fct_detail_trade_by_chapter": ["period_month", "flow", "hs_chapter"]}
+    with duckdb.connect() as con:
+        con.execute(f"attach '{scratch}' as floor (read_only)")
+        con.execute(f"attach '{published_file(project)}' as built (read_only)")
+        for table, key in keys.items():
+            schema = "intermediate" if table.startswith("int_") else "marts"
+            columns = con.execute(f"select column_name, column_type from (describe floor.{table})").fetchall()
+            differs = " or ".join(
+                f"abs(f.{name} - b.{name}) > 1e-9 * abs(b.{name})" if kind == "DOUBLE"
+                else f"f.{name} is distinct from b.{name}"
+                for name, kind in columns if name not in key
+            )
+            join = " and ".join(f"f.{k} = b.{k}" for k in key)
+            compared, differing = con.execute(
+                f"select count(*), count(*) filter (where f.{key[0]} is null or b.{key[0]} is null or {differs})"
+                f" from floor.{table} as f full join built.{schema}.{table} as b on {join}"
+            ).fetchone()
+            assert compared > 0 and differing == 0, table
+
+    latency = bench.dashboard(published_file(project), repeats=3)
+    assert set(latency["by_query"]) == set(bench.DASHBOARD_QUERIES)
+    with duckdb.connect(str(published_file(project)), read_only=True) as con:
+        month = con.execute("select max(period_month) from marts.fct_detail_trade_by_partner").fetchone()[0]
+        for name, sql in bench.DASHBOARD_QUERIES.items():
+            assert con.execute(sql.replace("$month", f"date '{month}'")).fetchall(), name
+
+
+def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
+    project, detail = detail_built
     published = published_file(project)
     with duckdb.connect(str(published)) as con:  # a marker in a month already loaded
         con.execute("update marts.fct_detail_trade_by_partner set partner_name = 'SENTINEL'"
@@ -177,9 +222,10 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_project):
     assert march[0] == 0 and 4900 < march[1] <= 5000
 
 
-def test_detail_that_does_not_reconcile_is_never_published(detail_project, tmp_path):
-    """A month whose lines lose one line fails the reconciliation suite; a malformed HS code fails dbt's tests."""
-    project, detail = detail_project
+def test_detail_that_does_not_reconcile_is_never_published(detail_built, tmp_path):
+    """A month whose lines lose one line fails the reconciliation suite; a malformed HS code fails dbt's tests.
+    Control: the same build without them published (fixture detail_built); the later ones must too."""
+    project, detail = detail_built
     before = published_file(project).read_bytes()
     month = sorted(detail.glob("period_month=*"))[-1] / "data_0.parquet"
     kept = tmp_path / "kept.parquet"
@@ -208,41 +254,3 @@ def test_a_detail_build_without_detailed_files_is_refused(detail_project, tmp_pa
     result = detail_build(project, tmp_path / "nothing_here")
     assert result.returncode == 1
     assert "holds no period_month=*/*.parquet files" in result.stderr
-
-
-def test_bench_floor_and_dashboard_queries_match_the_models(detail_project, tmp_path):
-    """The floor the benchmark compares against does the same work (its tables equal the published ones), and every
-    dashboard query it times answers on a detail build."""
-    project, detail = detail_project
-    build = detail_build(project, detail)
-    assert build.returncode == 0, build.stdout + build.stderr
-    scratch = tmp_path / "floor.duckdb"
-    with duckdb.connect(str(scratch)) as con:
-        con.execute(bench.FLOOR_SQL.format(detail=detail, base=published_file(project), memory_limit="1GB"))
-    keys = {"int_customs_detail_by_partner_chapter": ["period_month", "flow", "partner_code", "hs_chapter"],
-            "fct_detail_trade_by_partner": ["period_month", "flow", "partner_code"],
-            "fct_detail_trade_by_chapter": ["period_month", "flow", "hs_chapter"]}
-    with duckdb.connect() as con:
-        con.execute(f"attach '{scratch}' as floor (read_only)")
-        con.execute(f"attach '{published_file(project)}' as built (read_only)")
-        for table, key in keys.items():
-            schema = "intermediate" if table.startswith("int_") else "marts"
-            columns = con.execute(f"select column_name, column_type from (describe floor.{table})").fetchall()
-            differs = " or ".join(
-                f"abs(f.{name} - b.{name}) > 1e-9 * abs(b.{name})" if kind == "DOUBLE"
-                else f"f.{name} is distinct from b.{name}"
-                for name, kind in columns if name not in key
-            )
-            join = " and ".join(f"f.{k} = b.{k}" for k in key)
-            compared, differing = con.execute(
-                f"select count(*), count(*) filter (where f.{key[0]} is null or b.{key[0]} is null or {differs})"
-                f" from floor.{table} as f full join built.{schema}.{table} as b on {join}"
-            ).fetchone()
-            assert compared > 0 and differing == 0, table
-
-    latency = bench.dashboard(published_file(project), repeats=3)
-    assert set(latency["by_query"]) == set(bench.DASHBOARD_QUERIES)
-    with duckdb.connect(str(published_file(project)), read_only=True) as con:
-        month = con.execute("select max(period_month) from marts.fct_detail_trade_by_partner").fetchone()[0]
-        for name, sql in bench.DASHBOARD_QUERIES.items():
-            assert con.execute(sql.replace("$month", f"date '{month}'")).fetchall(), name

@@ -8,7 +8,11 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BIN_DIR, PROJECT_DIR
+
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "generic_tests_project"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
+
 BILLION = 1e9
 TRILLION = 1e12
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 SHARED_DIR = PROJECT_DIR.parent / "shared"
 

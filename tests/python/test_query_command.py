@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import PROJECT_DIR, project_env
+
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 
 def ask(built_project, *words: str) -> subprocess.CompletedProcess:

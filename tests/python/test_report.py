@@ -6,7 +6,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import PROJECT_DIR, project_env
+
+pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "vehicle_exports"]
 
