@@ -29,14 +29,6 @@ import yaml
 
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-# period text allowed for each period_basis (the same grammar as macros/period_bounds.sql)
-PERIOD_BY_BASIS = {
-    "month": re.compile(r"\d{4}-((0[1-9]|1[0-2])|01/02)"),
-    "ytd": MONTH,
-    "quarter": re.compile(r"\d{4}-Q[1-4]"),
-    "half_year": re.compile(r"\d{4}-H[12]"),
-    "year": re.compile(r"\d{4}"),
-}
 SOURCE_REF = re.compile(r"""source\(\s*['"](\w+)['"]\s*,\s*['"](\w+)['"]\s*\)""")
 MAX_REPORTED = 200
 # the data tests this gate evaluates on the CSV text; scripts/build.py then leaves the sources' tests out of dbt build
@@ -141,42 +133,27 @@ def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
             else:
                 table.rows.append((line, dict(zip(expected, values))))
     except csv.Error as error:
-        position = quoting_fault_position("".join(lines[record_start - 1:]))
-        column = ""
-        if position is not None:
-            column = f", column {expected[position]!r}" if position < len(expected) else f", column {position + 1}"
-        faults.append(f"{where}, line {record_start}{column}: malformed CSV ({error})")
+        line, column = locate_malformed_record(project_dir / table.path, expected) or (record_start, "")
+        faults.append(f"{where}, line {line}{column}: malformed CSV ({error})")
 
 
-def quoting_fault_position(record: str) -> int | None:
-    """The 0-based field of a record where its quoting breaks: a quote never closed, or text after a closing quote."""
-    field, i = 0, 0
-    at_field_start = True
-    while i < len(record):
-        char = record[i]
-        if at_field_start and char == '"':
-            close = i + 1
-            while True:
-                close = record.find('"', close)
-                if close == -1:
-                    return field
-                if record[close + 1:close + 2] == '"':  # an escaped quote inside the field
-                    close += 2
-                    continue
-                break
-            i = close + 1
-            if i < len(record) and record[i] not in ",\r\n":
-                return field
-            at_field_start = False
-            continue
-        if char == ",":
-            field, at_field_start = field + 1, True
-        elif char == "\n":
+def locate_malformed_record(path: Path, columns: list[str]) -> tuple[int, str] | None:
+    """Where DuckDB's CSV reader, strict and told the header, rejects the first record: (line, ", column ...")."""
+    spec = ", ".join("'{}': 'VARCHAR'".format(c.replace("'", "''")) for c in columns)
+    source = str(path).replace("'", "''")
+    with duckdb.connect() as con:
+        try:
+            con.execute(f"select count(*) from read_csv('{source}', header = true, columns = {{{spec}}},"
+                        " delim = ',', quote = '\"', escape = '\"', auto_detect = false, strict_mode = true,"
+                        " store_rejects = true)").fetchall()
+            rejected = con.execute("select line, column_idx, column_name from reject_errors"
+                                   " order by line, column_idx limit 1").fetchone()
+        except duckdb.Error:
             return None
-        else:
-            at_field_start = False
-        i += 1
-    return None
+    if rejected is None:
+        return None
+    line, index, name = rejected
+    return line, (f", column {name!r}" if name else f", column {index}")
 
 
 def cell_fault(value: str, declared_type: str) -> str | None:
@@ -195,17 +172,21 @@ def cell_fault(value: str, declared_type: str) -> str | None:
     return None
 
 
-def format_fault(value: str, fmt: str, row: dict[str, str]) -> str | None:
+def format_fault(value: str, fmt: str, row: dict[str, str], grammar: dict[str, dict[str, str]]) -> str | None:
     if fmt == "number" and not NUMBER.fullmatch(value):
         return f"{value!r} is not a number"
     if fmt == "month" and not MONTH.fullmatch(value):
         return f"{value!r} is not a month (YYYY-MM)"
     if fmt == "period":
         basis = row.get("period_basis", "")
-        pattern = PERIOD_BY_BASIS.get(basis)
-        if pattern is None or not pattern.fullmatch(value):
+        if not any(re.fullmatch(form, value) for form in grammar.get(basis, {}).values()):
             return f"{value!r} is not a valid period for period_basis {basis!r}"
     return None
+
+
+def load_period_grammar(project_dir: Path) -> dict[str, dict[str, str]]:
+    """period_basis -> {form: regular expression}: var period_grammar of dbt_project.yml, which the models use too."""
+    return yaml.safe_load((project_dir / "dbt_project.yml").read_text())["vars"]["period_grammar"]
 
 
 def test_kwargs(test: dict | str) -> tuple[str, dict]:
@@ -242,7 +223,7 @@ def failing_lines(con: duckdb.DuckDBPyConnection, table: Table, expression: str)
 
 
 def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict, tables: dict[str, Table],
-                faults: list[str]) -> None:
+                grammar: dict[str, dict[str, str]], faults: list[str]) -> None:
     where = table.path.as_posix()
     columns = {c["name"]: c for c in declaration.get("columns", [])}
     for line, row in table.rows:
@@ -252,7 +233,7 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
                 continue
             reason = cell_fault(value, declared_type)
             fmt = columns.get(column, {}).get("meta", {}).get("format")
-            reason = reason or (format_fault(value, fmt, row) if fmt else None)
+            reason = reason or (format_fault(value, fmt, row, grammar) if fmt else None)
             if reason:
                 faults.append(f"{where}, line {line}, column {column!r}: {reason}")
 
@@ -328,6 +309,7 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
     faults: list[str] = []
     configs = load_seed_configs(project_dir)
     declarations = load_source_tables(project_dir)
+    grammar = load_period_grammar(project_dir)
     tables: dict[str, Table] = {}
     for path in sorted(project_dir.glob("seeds/**/*.csv")):
         name = path.stem
@@ -348,7 +330,7 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
             if name not in declarations:
                 faults.append(f"{table.path.as_posix()}: seed {name!r} is not declared as a source table")
                 continue
-            check_table(con, table, declarations[name], tables, faults)
+            check_table(con, table, declarations[name], tables, grammar, faults)
         if not faults and load_into is not None:
             load(con, tables.values(), load_into)
     return faults
