@@ -70,6 +70,10 @@ def build(layout: Layout, env: dict[str, str]) -> int:
             # the incremental models carry on from what is published: only new or replaced months are read
             shutil.copyfile(layout.published, layout.candidate)
             print(f"==> detailed data from {detail}: the candidate starts from the published file", flush=True)
+            published = publishing.read_build(layout.published) or {}
+            if (published.get("inputs_fingerprint") == publishing.inputs_fingerprint(PROJECT_DIR)
+                    and published.get("validation_outcome", "").startswith("passed")):
+                return detail_only_update(layout, version_id, env, published["version_id"])
     candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
@@ -98,10 +102,48 @@ def build(layout: Layout, env: dict[str, str]) -> int:
                     print(f"could not record provenance in the failed candidate: {error}", file=sys.stderr)
             return fail(name, layout)
 
+    return record_and_publish(layout, version_id, lambda: record(layout, version_id, results_file))
+
+
+def detail_only_update(layout: Layout, version_id: str, env: dict[str, str], published_version: str) -> int:
+    """The headline inputs are those the published version was built from (same fingerprint), so its headline
+    relations are this build's too: only the detailed models and their tests run, then only the detail suite. The
+    candidate started as a copy of the published file; the audit proves the headline relations untouched, and the
+    published version's other expectation results are recorded again beside the new ones."""
+    print(f"==> detail-only update: the seeds, models and suites are those of published version {published_version};"
+          " only the detailed models and their suite run", flush=True)
+    candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
+    results_file = layout.candidate.parent / "expectation_results.json"
+    python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
+    steps = [
+        ("dbt build", [dbt, "build", "--quiet", "--select", "tag:customs_detail"]),
+        ("expectation suites", [python, "scripts/validate.py", "--warehouse", str(layout.candidate),
+                                "--results", str(results_file), "--only-with-detail"]),
+    ]
+    for name, command in steps:
+        if run(name, command, candidate_env) != 0:
+            return fail(name, layout)
+    try:
+        started = step("headline audit")
+        publishing.audit_unchanged_headline(layout.candidate, layout.published)
+        done("headline audit", started)
+    except (PublishError, duckdb.Error) as error:
+        print(f"headline audit failed: {error}", file=sys.stderr)
+        return fail("headline audit", layout)
+
+    def record_both() -> str:
+        results = publishing.carried_expectation_results(layout.published)
+        results += json.loads(results_file.read_text(encoding="utf-8"))
+        return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, "detail_only")
+
+    return record_and_publish(layout, version_id, record_both)
+
+
+def record_and_publish(layout: Layout, version_id: str, record_provenance) -> int:
     current = "provenance"
     try:
         started = step(current)
-        outcome = record(layout, version_id, results_file)
+        outcome = record_provenance()
         done(current, started)
         current = "publish"
         started = step(current)

@@ -51,6 +51,9 @@ PROVENANCE_COLUMN_COMMENTS = {
     "validation_outcome": "passed, passed_with_warnings or failed (a failed build is never published)",
     "expectations_passed": "expectations that passed", "expectations_warned": "warning-level expectations not met",
     "expectations_failed": "error-level expectations not met",
+    "build_path": "full (every step), or detail_only (only the detailed models and their suite; the headline "
+                  "relations and their expectation results carried over from the version before)",
+    "inputs_fingerprint": "SHA-256 of the headline inputs: seeds, models, macros, suites, settings",
     "seed_path": "the seed CSV, relative to the project", "sha256": "SHA-256 checksum of the file",
     "data_rows": "rows below the header", "bytes": "file size in bytes",
     "schema_name": "the schema", "relation_name": "the table or view", "relation_kind": "table or view",
@@ -200,6 +203,56 @@ def seed_files(project_dir: Path) -> list[tuple[str, str, int, int]]:
     return rows
 
 
+# What the headline warehouse is built from. A detail build whose inputs' fingerprint equals the published version's
+# takes the detail-only path (scripts/build.py): the headline relations of the published file are those inputs' build.
+HEADLINE_INPUTS = ("seeds/**/*.csv", "models/**/*.sql", "models/**/*.yml", "macros/*.sql", "tests/dbt/*.sql",
+                   "expectations/*.yml", "dbt_project.yml", "profiles.yml", "requirements.txt",
+                   "scripts/check_seeds.py", "scripts/validate.py", "scripts/gx_duckdb.py")
+DETAIL_MARK = "detail"  # in the path of every detail model, source and suite, and the name of every detail relation
+
+
+def inputs_fingerprint(project_dir: Path) -> str:
+    """SHA-256 over the path and content of every headline input (HEADLINE_INPUTS, detail files left out)."""
+    digest = hashlib.sha256()
+    paths = sorted({p for pattern in HEADLINE_INPUTS for p in project_dir.glob(pattern) if p.is_file()})
+    for path in paths:
+        relative = path.relative_to(project_dir).as_posix()
+        if DETAIL_MARK not in relative:
+            digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def carried_expectation_results(published: Path) -> list[dict]:
+    """The published version's results of the suites a detail-only update does not run again (as validate.py's)."""
+    with duckdb.connect(str(published), read_only=True) as con:
+        rows = con.execute(
+            f"select suite, expectation_key, severity, status, description, expected, found, offending_rows"
+            f" from {PROVENANCE_SCHEMA}.expectation_results where suite not like '%{DETAIL_MARK}%'"
+            " order by suite, expectation_key").fetchall()
+    names = ("suite", "key", "severity", "status", "description", "expected", "found", "offending_rows")
+    return [dict(zip(names, row)) for row in rows]
+
+
+def audit_unchanged_headline(candidate: Path, published: Path) -> None:
+    """A detail-only candidate holds the published headline relations untouched: every relation the published build
+    recorded, other than the detail ones, has its recorded row count. Raises PublishError otherwise."""
+    with duckdb.connect(str(candidate), read_only=True) as con:
+        con.execute(f"attach '{str(published).replace(chr(39), chr(39) * 2)}' as published (read_only)")
+        recorded = con.execute(
+            f"select schema_name, relation_name, row_count from published.{PROVENANCE_SCHEMA}.relation_rows"
+            f" where relation_name not like '%{DETAIL_MARK}%'").fetchall()
+        changed = []
+        for schema, name, rows in recorded:
+            try:
+                now = con.execute(f'select count(*) from "{schema}"."{name}"').fetchone()[0]
+            except duckdb.Error:
+                now = None
+            if now != rows:
+                changed.append(f"{schema}.{name} ({rows} rows published, {now} now)")
+    if not recorded or changed:
+        raise PublishError("a detail-only update changed headline relations: " + (", ".join(changed) or "none recorded"))
+
+
 def validation_outcome(results: list[dict]) -> str:
     statuses = {r["status"] for r in results}
     if not results:
@@ -209,7 +262,8 @@ def validation_outcome(results: list[dict]) -> str:
     return "passed_with_warnings" if "warn" in statuses else "passed"
 
 
-def record_provenance(database: Path, version_id: str, project_dir: Path, results: list[dict]) -> str:
+def record_provenance(database: Path, version_id: str, project_dir: Path, results: list[dict],
+                      build_path: str = "full") -> str:
     """Write the provenance tables into the candidate, checkpoint it and close it. Returns the validation outcome."""
     commit, clean = git_state(project_dir)
     outcome = validation_outcome(results)
@@ -226,14 +280,14 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
                 git_worktree_clean boolean, python_version varchar, dbt_core_version varchar,
                 dbt_duckdb_version varchar, duckdb_version varchar, great_expectations_version varchar,
                 validation_outcome varchar not null, expectations_passed integer, expectations_warned integer,
-                expectations_failed integer
+                expectations_failed integer, build_path varchar not null, inputs_fingerprint varchar not null
             )"""
         )
         con.execute(
-            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [version_id, commit, clean, sys.version.split()[0], versions["dbt-core"], versions["dbt-duckdb"],
              versions["duckdb"], versions["great-expectations"], outcome, counts["pass"], counts["warn"],
-             counts["FAIL"]],
+             counts["FAIL"], build_path, inputs_fingerprint(project_dir)],
         )
         con.execute(f"drop table if exists {schema}.seed_files")
         con.execute(

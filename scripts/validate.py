@@ -71,8 +71,8 @@ def load_tolerances(suites_dir: Path) -> dict[str, str]:
     return {name: str(entry["value"]) for name, entry in spec.items()}
 
 
-def load_suites(suites_dir: Path) -> list[dict]:
-    """Every suite file, with its placeholders resolved."""
+def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
+    """Every suite file, with its placeholders resolved (only the with_detail_only ones if asked)."""
     tolerances = load_tolerances(suites_dir)
     suites = []
     for path in sorted(suites_dir.glob("*.yml")):
@@ -81,6 +81,8 @@ def load_suites(suites_dir: Path) -> list[dict]:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         if spec.get("with_detail_only") and os.environ.get("CTW_WITH_DETAIL") != "1":
             continue  # the build holds no detailed data (see dbt_project.yml)
+        if only_with_detail and not spec.get("with_detail_only"):
+            continue
         values = {**tolerances, **spec.get("queries", {})}
         for expectation in spec["expectations"]:
             expectation["kwargs"] = {
@@ -266,6 +268,8 @@ def main() -> int:
     parser.add_argument("--report", type=Path, help="HTML report path (default: beside the warehouse file)")
     parser.add_argument("--suites", type=Path, default=PROJECT_DIR / "expectations")
     parser.add_argument("--results", type=Path, help="write every outcome as JSON to this file")
+    parser.add_argument("--only-with-detail", action="store_true",
+                        help="only the suites of the detailed data (a detail-only update, scripts/build.py)")
     args = parser.parse_args()
     report = args.report or args.warehouse.with_name("validation_report.html")
 
@@ -274,7 +278,7 @@ def main() -> int:
         return 2
     logging.disable(logging.WARNING)  # GX logs the harmless pg_catalog probe of duckdb-engine at warning level
     warnings.filterwarnings("ignore")
-    outcomes = run_suites(args.warehouse.resolve(), load_suites(args.suites))
+    outcomes = run_suites(args.warehouse.resolve(), load_suites(args.suites, args.only_with_detail))
     print_table(outcomes)
     report.write_text(render_report(outcomes, args.warehouse), encoding="utf-8")
     print(f"Report: {report}")

@@ -17,6 +17,7 @@ from conftest import PROJECT_DIR, copy_of_built, project_env, published_file
 
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 import bench  # noqa: E402
+import publishing  # noqa: E402
 
 ROWS = 100_000
 
@@ -145,6 +146,33 @@ def test_a_default_build_holds_no_detailed_data(detail_project, warehouse):
     assert "fct_monthly_trade" in listed.stdout and "detail" not in listed.stdout
 
 
+def test_a_detail_build_on_unchanged_headline_inputs_takes_the_detail_only_path(detail_built):
+    """The first detail build found the seeds, models and suites of the published version: it built the detailed
+    models and their suite only, and recorded the headline expectation results again beside the detail suite's."""
+    project, _ = detail_built
+    with duckdb.connect(str(published_file(project)), read_only=True) as con:
+        path, passed = con.execute("select build_path, expectations_passed from provenance.build").fetchone()
+        suites = dict(con.execute("select suite, count(*) from provenance.expectation_results group by suite")
+                      .fetchall())
+    assert path == "detail_only" and passed > 0
+    assert suites.pop("detail_reconciliation") > 0
+    assert set(suites) == {"partner_shares", "cumulative_vs_monthly", "identities", "cross_currency",
+                           "reported_vs_computed", "completeness", "vehicles"}
+
+
+def test_the_headline_audit_refuses_a_changed_headline_relation(detail_built, tmp_path):
+    project, _ = detail_built
+    published = published_file(project)
+    candidate = tmp_path / "candidate" / published.name
+    candidate.parent.mkdir()
+    candidate.write_bytes(published.read_bytes())
+    publishing.audit_unchanged_headline(candidate, published)  # control: the same file passes
+    with duckdb.connect(str(candidate)) as con:
+        con.execute("delete from marts.fct_monthly_trade where period_month = date '2025-11-01'")
+    with pytest.raises(publishing.PublishError, match=r"marts\.fct_monthly_trade \(\d+ rows published, \d+ now\)"):
+        publishing.audit_unchanged_headline(candidate, published)
+
+
 def test_bench_floor_and_dashboard_queries_match_the_models(detail_built, tmp_path):
     """The floor the benchmark compares against does the same work (its tables equal the published ones), and every
     dashboard query it times answers on a detail build."""
@@ -211,10 +239,15 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
     assert sentinels > 0 and untouched > 0  # the loaded months were not read again
     assert months_after == months_before + 1 and 4900 < november <= 5000 and synthetic
 
-    # a new delivery of an old month replaces that month, and only it
+    # a new delivery of an old month replaces that month, and only it; a changed headline input (a suite's comment)
+    # takes the full path
     generate(project, detail, "--rows", "5000", "--months", "2024-03..2024-03", "--seed", "8")
+    tolerances = project / "expectations" / "tolerances.yml"
+    tolerances.write_text(tolerances.read_text() + "# edited\n")
     third = detail_build(project, detail)
     assert third.returncode == 0, third.stdout + third.stderr
+    assert "==> detail-only update" in second.stdout and "==> detail-only update" not in third.stdout
+    assert "==> check and load seeds" in third.stdout
     with duckdb.connect(str(published), read_only=True) as con:
         march = con.execute("select count(*) filter (where partner_name = 'SENTINEL'), sum(line_count)"
                             " from marts.fct_detail_trade_by_partner where period_month = date '2024-03-01'"
@@ -254,3 +287,4 @@ def test_a_detail_build_without_detailed_files_is_refused(detail_project, tmp_pa
     result = detail_build(project, tmp_path / "nothing_here")
     assert result.returncode == 1
     assert "holds no period_month=*/*.parquet files" in result.stderr
+
