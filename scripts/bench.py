@@ -5,13 +5,14 @@ writes them to bench/results.json and bench/RESULTS.md; asserts nothing (timings
 For each size (rows of detailed lines, default 1M, 10M and 50M), in target/bench/ and never touching the project's
 published warehouse:
   full build      the whole write-audit-publish build (scripts/build.py, CTW_WITH_DETAIL=1) from an empty file:
-                  wall time, peak memory of the process tree, and its dbt part (dbt seed + dbt build)
-  incremental     the latest month's file replaced by a new delivery, then the same build again: the detail models
-                  read that month only; wall time of the whole build, of its dbt part and of the detail models
-  detail only     another delivery of that month, then dbt build of the detail models and their tests alone
+                  wall time, peak memory of the process tree, and its dbt part (dbt build)
+  incremental     the latest month's file replaced by a new delivery, then the same build again: the headline
+                  inputs are the published version's, so it takes the detail-only path (decision 0013) and the
+                  detail models read that month only; wall time of the whole build, of its dbt part and of the
+                  detail models
   expectations    the expectation suites' run time inside the full build
   floor           the detail transformations as one hand-written DuckDB SQL script in one process
-  dbt fixed cost  dbt seed + dbt build --empty (every model and test on no rows), once
+  dbt fixed cost  the seeds loaded by the seed check + dbt build --empty (every model and test on no rows), once
   dashboard       typical BI queries on the published file over one read-only connection: p50 and p95
 
 Usage: python scripts/bench.py [--sizes 1000000,10000000,50000000] [--repeats 40] [--out bench]
@@ -132,7 +133,7 @@ def step_times(output: str) -> dict[str, float]:
 def build(env: dict[str, str], log: Path) -> dict:
     result = run_measured([PYTHON, "scripts/build.py"], env, log)
     steps = step_times(result.pop("output"))
-    result["dbt_s"] = round(steps["dbt seed"] + steps["dbt build"], 2)
+    result["dbt_s"] = steps["dbt build"]
     result["expectations_s"] = steps["expectation suites"]
     result["steps_s"] = steps
     result["detail_models_s"] = detail_model_seconds()
@@ -144,20 +145,6 @@ def detail_model_seconds() -> float:
     results = json.loads((PROJECT_DIR / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
     return round(sum(r["execution_time"] for r in results
                      if r["unique_id"].startswith("model.") and "detail" in r["unique_id"]), 2)
-
-
-def detail_only_update(env: dict[str, str], published: Path, folder: Path) -> dict:
-    """What a detail-only update would cost: dbt build of the detail models and their tests alone, on a copy of the
-    published file, after another new delivery of the latest month (no seeds, headline models or suites)."""
-    scratch = folder / "detail_only" / "china_trade.duckdb"
-    scratch.parent.mkdir()
-    shutil.copyfile(published, scratch)
-    result = run_measured([DBT, "build", "--quiet", "--select", "tag:customs_detail"],
-                          env | {"CTW_DBT_PATH": str(scratch)}, folder / "detail_only.log")
-    result.pop("output")
-    result["detail_models_s"] = detail_model_seconds()
-    shutil.rmtree(scratch.parent)
-    return result
 
 
 def floor(detail: Path, base: Path, scratch: Path, log: Path) -> dict:
@@ -246,10 +233,7 @@ def bench_size(rows: int, base: Path, fixed: dict, repeats: int) -> dict:
     print(f"  full build {full['wall_s']} s; incremental ...", flush=True)
     month = replace_latest_month(detail, base, rows, folder / "generate_month.log")
     incremental = build(env, folder / "incremental_build.log")
-    replace_latest_month(detail, base, rows, folder / "generate_month_again.log", seed=9)
-    detail_only = detail_only_update(env, published, folder)
-    print(f"  incremental {incremental['wall_s']} s, detail models alone {detail_only['wall_s']} s; floor ...",
-          flush=True)
+    print(f"  incremental {incremental['wall_s']} s; floor ...", flush=True)
     floor_result = floor(detail, base, folder / "floor.duckdb", folder / "floor.log")
     latency = dashboard(published, repeats)
     limit = 1.5 * floor_result["wall_s"] + fixed["wall_s"]
@@ -262,7 +246,6 @@ def bench_size(rows: int, base: Path, fixed: dict, repeats: int) -> dict:
         "generate_s": generated["wall_s"],
         "full_build": full,
         "incremental_build": incremental | {"month": month},
-        "detail_only_update": detail_only,
         "floor": floor_result,
         "dashboard": latency,
         "targets": {
@@ -284,7 +267,8 @@ def bench_size(rows: int, base: Path, fixed: dict, repeats: int) -> dict:
 
 
 def dbt_fixed_cost(base: Path) -> dict:
-    """dbt seed + dbt build --empty with the detail models on: dbt's cost of the whole graph on no rows."""
+    """The seeds loaded by the seed check, then dbt build --empty with the detail models on: the cost of the whole
+    graph on no rows."""
     folder = WORK / "fixed_cost"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "detail").mkdir(parents=True)
@@ -292,8 +276,9 @@ def dbt_fixed_cost(base: Path) -> dict:
                   "--warehouse", str(base)], dict(os.environ), folder / "generate.log")
     env = dict(os.environ) | {"CTW_WITH_DETAIL": "1", "CTW_DETAIL_PATH": str(folder / "detail"),
                               "CTW_DBT_PATH": str(folder / "china_trade.duckdb")}
-    seed = run_measured([DBT, "seed", "--quiet"], env, folder / "seed.log")
-    empty = run_measured([DBT, "build", "--quiet", "--empty", "--exclude", "resource_type:seed"], env,
+    seed = run_measured([PYTHON, "scripts/check_seeds.py", "--load", str(folder / "china_trade.duckdb")], env,
+                        folder / "seed.log")
+    empty = run_measured([DBT, "build", "--quiet", "--empty", "--exclude", "resource_type:seed", "source:*"], env,
                          folder / "build_empty.log")
     return {"wall_s": round(seed["wall_s"] + empty["wall_s"], 2), "seed_s": seed["wall_s"],
             "build_empty_s": empty["wall_s"]}
@@ -307,20 +292,21 @@ def markdown(results: dict) -> str:
         f"Run {results['run_at']} by `make bench` (scripts/bench.py) on {m['cores']} cores ({m['cpu']}), "
         f"{m['memory_gb']} GB memory, {m['os']}; Python {m['python']}, DuckDB {m['duckdb']}, dbt-core "
         f"{m['dbt-core']}, dbt-duckdb {m['dbt-duckdb']}, Great Expectations {m['great-expectations']}.",
-        "The detailed lines are SYNTHETIC (scripts/generate_detail.py). dbt's fixed cost (dbt seed + dbt build "
-        f"--empty): {results['dbt_fixed_cost']['wall_s']} s.",
+        "The detailed lines are SYNTHETIC (scripts/generate_detail.py). The fixed cost (seeds loaded by the seed "
+        f"check + dbt build --empty): {results['dbt_fixed_cost']['wall_s']} s. The one-month incremental takes the "
+        "detail-only path.",
         "",
         "| rows | full build (dbt part) | peak memory | one-month incremental (dbt part), % of full "
-        "| detail models: full / incremental | detail-only update | expectation suites | floor "
+        "| detail models: full / incremental | expectation suites | floor "
         "| dbt part / (1.5 x floor + fixed) | dashboard p50 / p95 |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results["sizes"]:
-        full, inc, only, target = r["full_build"], r["incremental_build"], r["detail_only_update"], r["targets"]
+        full, inc, target = r["full_build"], r["incremental_build"], r["targets"]
         lines.append(
             f"| {r['rows']:,} | {full['wall_s']} s ({full['dbt_s']} s) | {full['peak_rss_mb']:,} MB "
             f"| {inc['wall_s']} s ({inc['dbt_s']} s), {target['incremental_under_10pct_of_full']['value_pct']}% "
-            f"| {full['detail_models_s']} s / {inc['detail_models_s']} s | {only['wall_s']} s "
+            f"| {full['detail_models_s']} s / {inc['detail_models_s']} s "
             f"| {full['expectations_s']} s | {r['floor']['wall_s']} s "
             f"| {full['dbt_s']} / {target['dbt_build_within_1_5x_floor_plus_fixed']['limit_s']} s "
             f"| {r['dashboard']['p50_ms']} / {r['dashboard']['p95_ms']} ms |")
