@@ -27,6 +27,17 @@
     group by period_month
 {% endmacro %}
 
+{#- months_to_load_from(relation): the months to load from an incremental model's detailed upstream (columns
+    period_month, source_file_version), the rollups' case. -#}
+{% macro months_to_load_from(relation) %}
+    {%- set offered -%}
+        select period_month, max(source_file_version) as source_file_version
+        from {{ relation }}
+        group by period_month
+    {%- endset -%}
+    {{ return(months_to_load(offered)) }}
+{% endmacro %}
+
 {% macro months_to_load(offered_sql) %}
     {%- if not (execute and flags.WHICH in ('run', 'build')) -%}
         {#- parsing, or compiling (dbt compile, sqlfluff): the months are chosen only when the model runs -#}
@@ -57,3 +68,14 @@
     {%- endfor -%}
     {{ return(literals | join(', ')) }}
 {% endmacro %}
+
+{#- The measures of a rollup of int_customs_detail_by_partner_chapter, for its group by: values and quantities
+    summed, lines counted, synthetic if any line is, and the version of the files they came from. -#}
+{% macro detail_rollup_measures() %}
+    sum(value_usd) as value_usd,
+    sum(value_cny) as value_cny,
+    sum(quantity_kg) as quantity_kg,
+    cast(sum(line_count) as bigint) as line_count,
+    sum(synthetic_line_count) > 0 as is_synthetic,
+    max(source_file_version) as source_file_version
+{%- endmacro %}

@@ -2,13 +2,6 @@
 -- the line-level tests need (a line that breaks a rule is counted here and the count is tested, so checking the
 -- lines costs no second read). Incremental on the month: a build reads only new months and months whose files
 -- changed, and replaces those months whole (delete+insert).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='period_month',
-    on_schema_change='fail'
-) }}
-
 with
 
 files as (

@@ -1,18 +1,5 @@
 -- One row per month x flow x partner country, summed from the detailed customs lines. Incremental on the month,
 -- like the aggregate it rolls up.
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='period_month',
-    on_schema_change='fail'
-) }}
-
-{%- set offered -%}
-    select period_month, max(source_file_version) as source_file_version
-    from {{ ref('int_customs_detail_by_partner_chapter') }}
-    group by period_month
-{%- endset %}
-
 with
 
 by_partner_chapter as (
@@ -26,7 +13,7 @@ partners as (
 to_load as (
     select *
     from by_partner_chapter
-    where period_month in ({{ months_to_load(offered) }})
+    where period_month in ({{ months_to_load_from(ref('int_customs_detail_by_partner_chapter')) }})
 ),
 
 by_partner as (
@@ -34,12 +21,7 @@ by_partner as (
         period_month,
         flow,
         partner_code,
-        sum(value_usd) as value_usd,
-        sum(value_cny) as value_cny,
-        sum(quantity_kg) as quantity_kg,
-        cast(sum(line_count) as bigint) as line_count,
-        sum(synthetic_line_count) > 0 as is_synthetic,
-        max(source_file_version) as source_file_version
+        {{ detail_rollup_measures() }}
     from to_load
     group by period_month, flow, partner_code
 ),
