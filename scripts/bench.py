@@ -200,15 +200,21 @@ def replace_latest_month(detail: Path, base: Path, rows: int, log: Path, seed: i
     return month
 
 
+def proc_field(path: str, key: str) -> str | None:
+    """A field of a /proc file (Linux); None where there is none (macOS)."""
+    try:
+        lines = Path(path).read_text().splitlines()
+    except OSError:
+        return None
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith(key)), None)
+
+
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                     if line.startswith("MemTotal"))
+    memory_kb = proc_field("/proc/meminfo", "MemTotal")
     return {
-        "cpu": cpu,
+        "cpu": proc_field("/proc/cpuinfo", "model name") or platform.processor(),
         "cores": os.cpu_count(),
-        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "memory_gb": round(int(memory_kb.split()[0]) / 1024 / 1024, 1) if memory_kb else None,
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         **{name: metadata.version(name) for name in ("duckdb", "dbt-core", "dbt-duckdb", "great-expectations")},
