@@ -79,6 +79,30 @@ QUESTIONS = {
 }
 
 
+# The statements the command answers. Anything else is refused before it runs: COPY, EXPORT, ATTACH, INSTALL and
+# LOAD, SET, CREATE, INSERT, UPDATE, DELETE, CALL, VACUUM... Beneath that check the connection cannot write anyway
+# (open_read_only).
+ANSWERED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+def open_read_only(warehouse, progress_bar: bool = False) -> duckdb.DuckDBPyConnection:
+    """The file opened read-only, with no access to any other file (no COPY TO, EXPORT, ATTACH, reading files) and no
+    extensions, then its configuration locked, so that no statement can lift any of that."""
+    con = duckdb.connect(str(warehouse), read_only=True, config={
+        "enable_external_access": False, "autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute(f"set enable_progress_bar = {str(progress_bar).lower()}")
+    con.execute("set lock_configuration = true")
+    return con
+
+
+def refusal(con: duckdb.DuckDBPyConnection, sql: str) -> str | None:
+    """Why the SQL is refused (a statement of a type that is not a query, as DuckDB's parser classifies it), or None."""
+    for statement in con.extract_statements(sql):
+        if statement.type not in ANSWERED:
+            return f"{statement.type.name} statements are not answered"
+    return None
+
+
 def parse(text: str) -> tuple[str, list[int] | None]:
     """(SQL, parameters) for a named question, or the text itself as SQL."""
     name, _, argument = text.strip().partition(" ")
@@ -104,9 +128,13 @@ def main(argv: list[str]) -> int:
     if not warehouse.is_file():
         print(f"query: no warehouse at {warehouse}; run make build first", file=sys.stderr)
         return 1
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        con.execute(f"set enable_progress_bar = {str(sys.stdout.isatty()).lower()}")
+    with open_read_only(warehouse, progress_bar=sys.stdout.isatty()) as con:
         try:
+            refused = refusal(con, sql)
+            if refused:
+                print(f"query refused: {refused}. The query command only reads (SELECT, EXPLAIN); the warehouse "
+                      "changes only through make build", file=sys.stderr)
+                return 1
             relation = con.sql(sql, params=parameters) if parameters else con.sql(sql)
         except duckdb.Error as error:
             reason = str(error).splitlines()[0]

@@ -5,9 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import duckdb
 import pytest
 
 from conftest import PROJECT_DIR, project_env
+
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import query  # noqa: E402
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
@@ -39,13 +43,60 @@ def test_any_sql(built_project):
     assert "556" in result.stdout
 
 
-def test_a_write_is_refused_and_changes_nothing(built_project):
+# every class of statement that writes, exports, attaches, installs or loads, or changes a setting; {out} is a file
+# outside the warehouse folder, {warehouse} the published file itself
+WRITES = {
+    "copy over the warehouse": "copy (select 1 as x) to '{warehouse}' (format csv)",
+    "copy to a file outside": "copy (select * from marts.dim_months) to '{out}'",
+    "export": "export database '{out}'",
+    "attach": "attach '{out}' as other",
+    "install": "install httpfs",
+    "load": "load httpfs",
+    "set": "set threads = 1",
+    "create": "create table marts.t as select 1 as x",
+    "create temp": "create temp table t as select 1 as x",
+    "insert": "insert into marts.dim_months select * from marts.dim_months",
+    "update": "update marts.fct_monthly_trade set month_value_usd = 0",
+    "delete": "delete from marts.fct_monthly_trade",
+    "drop": "drop table marts.fct_monthly_trade",
+    "checkpoint": "checkpoint",
+    "vacuum": "vacuum",
+    "a query then a write": "select 1; copy (select 1) to '{out}'",
+}
+
+
+@pytest.mark.parametrize("case", WRITES)
+def test_a_write_of_any_kind_is_refused_and_changes_nothing(built_project, tmp_path, case):
     published = built_project / "warehouse" / "china_trade.duckdb"
     before = published.read_bytes()
-    result = ask(built_project, "delete from marts.fct_monthly_trade")
+    out = tmp_path / "written"
+    result = ask(built_project, WRITES[case].format(warehouse=published, out=out))
     assert result.returncode == 1
-    assert "read-only" in result.stderr
-    assert published.read_bytes() == before
+    assert "query refused:" in result.stderr and "statements are not answered" in result.stderr, result.stderr
+    assert published.read_bytes() == before and not out.exists()
+
+
+@pytest.mark.parametrize("case", ["copy over the warehouse", "copy to a file outside", "export", "attach", "install",
+                                  "load", "set", "create", "insert"])
+def test_the_connection_itself_cannot_write_when_the_statement_check_is_passed_by(built_project, tmp_path, case):
+    """Beneath the statement check: the connection query.py opens refuses each write on its own."""
+    published = built_project / "warehouse" / "china_trade.duckdb"
+    copy = tmp_path / "warehouse" / "china_trade.duckdb"
+    copy.parent.mkdir()
+    copy.write_bytes(published.read_bytes())
+    out = tmp_path / "written"
+    with query.open_read_only(copy) as con:
+        assert con.execute("select count(*) from marts.dim_months").fetchone()[0] > 0  # control: it reads
+        with pytest.raises(duckdb.Error):
+            con.execute(WRITES[case].format(warehouse=copy, out=out))
+    assert copy.read_bytes() == published.read_bytes() and not out.exists()
+
+
+def test_reading_a_file_outside_the_warehouse_is_refused(built_project, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("x\n1\n")
+    result = ask(built_project, f"select * from read_csv('{secret}')")
+    assert result.returncode == 1 and "file system operations are disabled" in result.stderr
 
 
 def test_a_bad_question_says_how_to_ask(built_project):
