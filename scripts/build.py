@@ -1,5 +1,7 @@
 """Build the warehouse by write-audit-publish: nothing reaches the published file unless every check passed.
 
+    0. check the suites      every suite file expectations/registry.yml declares is there, readable, and holds the
+                             declared expectations (scripts/validate.py); nothing is built otherwise
     1. check and load seeds  scripts/check_seeds.py names file, line and column of any bad input, runs every test
                              declared on the seeds (sources), then loads the rows it checked into the candidate
     2. dbt build             models and their dbt tests, written into candidate/china_trade.duckdb (the sources'
@@ -33,10 +35,13 @@ import duckdb
 
 import check_seeds
 import publishing
+import validate
 from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
 
-# the first step's name, as printed (==> check and load seeds) and as named when it fails
+# the first steps' names, as printed (==> check and load seeds) and as named when they fail
+SUITES_STEP = "check the suites"
 SEED_STEP = "check and load seeds"
+SUITES_DIR = PROJECT_DIR / "expectations"
 
 
 def step(name: str):
@@ -60,6 +65,14 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     version_id = publishing.new_version_id()
     shutil.rmtree(layout.candidate.parent, ignore_errors=True)  # a killed build's leftovers
     layout.candidate.parent.mkdir(parents=True)
+    # the suites against their registry first: a missing or broken suite file is named before anything is built
+    started = step(SUITES_STEP)
+    try:
+        declared = validate.declared_count(validate.load_suites(SUITES_DIR))
+    except validate.SuiteError as error:
+        print(f"the suites do not match expectations/{validate.REGISTRY}: {error}", file=sys.stderr)
+        return fail(SUITES_STEP, layout)
+    done(SUITES_STEP, started)
     if with_detail(env):
         detail = detail_path(env)
         if not any(detail.glob("period_month=*/*.parquet")):
@@ -73,7 +86,7 @@ def build(layout: Layout, env: dict[str, str]) -> int:
             published = publishing.read_build(layout.published) or {}
             if (published.get("inputs_fingerprint") == publishing.inputs_fingerprint(PROJECT_DIR)
                     and published.get("validation_outcome", "").startswith("passed")):
-                return detail_only_update(layout, version_id, env, published["version_id"])
+                return detail_only_update(layout, version_id, env, published["version_id"], declared)
     candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
@@ -97,15 +110,16 @@ def build(layout: Layout, env: dict[str, str]) -> int:
         if run(name, command, candidate_env) != 0:
             if name == "expectation suites" and results_file.is_file():
                 try:  # so that the failed candidate says what failed; the failure is reported either way
-                    record(layout, version_id, results_file)
+                    record(layout, version_id, results_file, declared)
                 except (OSError, duckdb.Error) as error:
                     print(f"could not record provenance in the failed candidate: {error}", file=sys.stderr)
             return fail(name, layout)
 
-    return record_and_publish(layout, version_id, lambda: record(layout, version_id, results_file))
+    return record_and_publish(layout, version_id, lambda: record(layout, version_id, results_file, declared))
 
 
-def detail_only_update(layout: Layout, version_id: str, env: dict[str, str], published_version: str) -> int:
+def detail_only_update(layout: Layout, version_id: str, env: dict[str, str], published_version: str,
+                       declared: int) -> int:
     """The headline inputs are those the published version was built from (same fingerprint), so its headline
     relations are this build's too: only the detailed models and their tests run, then only the detail suite. The
     candidate started as a copy of the published file; the audit proves the headline relations untouched, and the
@@ -134,7 +148,8 @@ def detail_only_update(layout: Layout, version_id: str, env: dict[str, str], pub
     def record_both() -> str:
         results = publishing.carried_expectation_results(layout.published)
         results += json.loads(results_file.read_text(encoding="utf-8"))
-        return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, "detail_only")
+        return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared,
+                                            "detail_only")
 
     return record_and_publish(layout, version_id, record_both)
 
@@ -176,9 +191,9 @@ def detail_path(env: dict[str, str]) -> Path:
     return PROJECT_DIR / env.get("CTW_DETAIL_PATH", "data/synthetic_detail")
 
 
-def record(layout: Layout, version_id: str, results_file: Path) -> str:
+def record(layout: Layout, version_id: str, results_file: Path, declared: int) -> str:
     results = json.loads(results_file.read_text(encoding="utf-8"))
-    return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results)
+    return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared)
 
 
 def fail(step_name: str, layout: Layout) -> int:

@@ -51,6 +51,7 @@ PROVENANCE_COLUMN_COMMENTS = {
     "validation_outcome": "passed, passed_with_warnings or failed (a failed build is never published)",
     "expectations_passed": "expectations that passed", "expectations_warned": "warning-level expectations not met",
     "expectations_failed": "error-level expectations not met",
+    "expectations_declared": "expectations declared in expectations/registry.yml; every one of them ran",
     "build_path": "full (every step), or detail_only (only the detailed models and their suite; the headline "
                   "relations and their expectation results carried over from the version before)",
     "inputs_fingerprint": "SHA-256 of the headline inputs: seeds, models, macros, suites, settings",
@@ -262,9 +263,12 @@ def validation_outcome(results: list[dict]) -> str:
     return "passed_with_warnings" if "warn" in statuses else "passed"
 
 
-def record_provenance(database: Path, version_id: str, project_dir: Path, results: list[dict],
+def record_provenance(database: Path, version_id: str, project_dir: Path, results: list[dict], declared: int,
                       build_path: str = "full") -> str:
-    """Write the provenance tables into the candidate, checkpoint it and close it. Returns the validation outcome."""
+    """Write the provenance tables into the candidate, checkpoint it and close it. Returns the validation outcome.
+    Refuses (PublishError) results that do not cover the declared expectations (expectations/registry.yml)."""
+    if len(results) != declared:
+        raise PublishError(f"{len(results)} expectation results where expectations/registry.yml declares {declared}")
     commit, clean = git_state(project_dir)
     outcome = validation_outcome(results)
     counts = {status: sum(r["status"] == status for r in results) for status in ("pass", "warn", "FAIL")}
@@ -280,14 +284,15 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
                 git_worktree_clean boolean, python_version varchar, dbt_core_version varchar,
                 dbt_duckdb_version varchar, duckdb_version varchar, great_expectations_version varchar,
                 validation_outcome varchar not null, expectations_passed integer, expectations_warned integer,
-                expectations_failed integer, build_path varchar not null, inputs_fingerprint varchar not null
+                expectations_failed integer, expectations_declared integer not null, build_path varchar not null,
+                inputs_fingerprint varchar not null
             )"""
         )
         con.execute(
-            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [version_id, commit, clean, sys.version.split()[0], versions["dbt-core"], versions["dbt-duckdb"],
              versions["duckdb"], versions["great-expectations"], outcome, counts["pass"], counts["warn"],
-             counts["FAIL"], build_path, inputs_fingerprint(project_dir)],
+             counts["FAIL"], declared, build_path, inputs_fingerprint(project_dir)],
         )
         con.execute(f"drop table if exists {schema}.seed_files")
         con.execute(

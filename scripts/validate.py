@@ -71,14 +71,58 @@ def load_tolerances(suites_dir: Path) -> dict[str, str]:
     return {name: str(entry["value"]) for name, entry in spec.items()}
 
 
-def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
-    """Every suite file, with its placeholders resolved (only the with_detail_only ones if asked)."""
-    tolerances = load_tolerances(suites_dir)
-    suites = []
-    for path in sorted(suites_dir.glob("*.yml")):
-        if path.name == "tolerances.yml":
-            continue
+class SuiteError(ValueError):
+    """The suite files do not match expectations/registry.yml, or cannot be read; the message names each file."""
+
+
+REGISTRY = "registry.yml"
+NOT_SUITES = ("tolerances.yml", REGISTRY)
+
+
+def read_yaml(path: Path, where: str) -> dict:
+    try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SuiteError(f"{where}: not readable: {' '.join(str(error).split())}") from None
+    if not isinstance(spec, dict):
+        raise SuiteError(f"{where}: not readable: expected a mapping at the top")
+    return spec
+
+
+def registered_suites(suites_dir: Path) -> dict[str, list[str]]:
+    """Suite name -> the expectation keys it must hold, from expectations/registry.yml."""
+    registry = suites_dir / REGISTRY
+    if not registry.is_file():
+        raise SuiteError(f"{registry}: missing; it declares the suites and expectations every validation runs")
+    return read_yaml(registry, str(registry))
+
+
+def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
+    """Every registered suite, checked against the registry, with its placeholders resolved (only the
+    with_detail_only ones if asked). Raises SuiteError naming every file that is missing, unregistered, unreadable
+    or holds other expectations than the registry declares."""
+    registry = registered_suites(suites_dir)
+    tolerances = load_tolerances(suites_dir)
+    problems, suites = [], []
+    for path in sorted(suites_dir.glob("*.yml")):
+        if path.name not in NOT_SUITES and path.stem not in registry:
+            problems.append(f"{path}: a suite file that {REGISTRY} does not declare (renamed, or not registered?)")
+    for name, keys in registry.items():
+        path = suites_dir / f"{name}.yml"
+        if not path.is_file():
+            problems.append(f"{path}: missing; {REGISTRY} declares suite {name!r} (renamed or deleted?)")
+            continue
+        try:
+            spec = read_yaml(path, str(path))
+            found = [e.get("meta", {}).get("key") for e in spec.get("expectations", [])]
+        except (SuiteError, AttributeError, TypeError) as error:
+            problems.append(str(error) if isinstance(error, SuiteError) else f"{path}: not readable: {error}")
+            continue
+        if spec.get("name") != name or sorted(found) != sorted(keys):
+            problems.append(
+                f"{path}: holds suite {spec.get('name')!r} with expectations {sorted(map(str, found))}; {REGISTRY}"
+                f" declares suite {name!r} with {sorted(keys)}")
+            continue
         if spec.get("with_detail_only") and os.environ.get("CTW_WITH_DETAIL") != "1":
             continue  # the build holds no detailed data (see dbt_project.yml)
         if only_with_detail and not spec.get("with_detail_only"):
@@ -86,15 +130,21 @@ def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
         values = {**tolerances, **spec.get("queries", {})}
         for expectation in spec["expectations"]:
             expectation["kwargs"] = {
-                name: substitute(value, values) if isinstance(value, str) else value
-                for name, value in expectation["kwargs"].items()
+                key: substitute(value, values) if isinstance(value, str) else value
+                for key, value in expectation["kwargs"].items()
             }
             meta = expectation.setdefault("meta", {})
             if meta.get("severity") not in ("error", "warning"):
-                raise ValueError(f"{path.name}: {meta.get('key')}: meta.severity must be error or warning")
+                problems.append(f"{path}: {meta.get('key')}: meta.severity must be error or warning")
         spec["path"] = path
         suites.append(spec)
+    if problems:
+        raise SuiteError("; ".join(problems))
     return suites
+
+
+def declared_count(suites: list[dict]) -> int:
+    return sum(len(spec["expectations"]) for spec in suites)
 
 
 def describe_expected(expectation: dict) -> str:
@@ -278,7 +328,16 @@ def main() -> int:
         return 2
     logging.disable(logging.WARNING)  # GX logs the harmless pg_catalog probe of duckdb-engine at warning level
     warnings.filterwarnings("ignore")
-    outcomes = run_suites(args.warehouse.resolve(), load_suites(args.suites, args.only_with_detail))
+    try:
+        suites = load_suites(args.suites, args.only_with_detail)
+    except SuiteError as error:
+        print(f"validate: the suites do not match their registry: {error}", file=sys.stderr)
+        return 1
+    outcomes = run_suites(args.warehouse.resolve(), suites)
+    if len(outcomes) != declared_count(suites):  # every declared expectation ran, or the run is not a validation
+        print(f"validate: {len(outcomes)} expectations ran where {declared_count(suites)} are declared",
+              file=sys.stderr)
+        return 1
     print_table(outcomes)
     report.write_text(render_report(outcomes, args.warehouse), encoding="utf-8")
     print(f"Report: {report}")

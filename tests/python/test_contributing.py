@@ -55,7 +55,8 @@ def query(project_dir: Path, question: str) -> subprocess.CompletedProcess:
 
 
 def test_the_guide_has_its_examples():
-    assert set(examples()) == {"add-a-month", "add-a-partner-group", "add-a-product", "add-an-expectation"}
+    assert set(examples()) == {"add-a-month", "add-a-partner-group", "add-a-product", "add-an-expectation",
+                               "register-an-expectation"}
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,11 @@ def test_the_example_expectation_passes_and_catches_its_fault(built_project, tmp
     shutil.copytree(PROJECT_DIR / "expectations", suites)
     vehicles = suites / "vehicles.yml"
     vehicles.write_text(vehicles.read_text() + examples()["add-an-expectation"])
+    with pytest.raises(validate.SuiteError, match="month_vehicles_not_negative"):  # not yet declared: refused
+        validate.load_suites(suites)
+    registry = suites / "registry.yml"
+    declared = [line for line in examples()["register-an-expectation"].splitlines() if not line.startswith("#")]
+    registry.write_text(registry.read_text().replace("vehicles:\n", "vehicles:\n" + "\n".join(declared) + "\n"))
     added = [s for s in validate.load_suites(suites) if s["name"] == "vehicles"]
     copies = {}
     for kind in ("clean", "faulty"):  # GX keeps its connection open: plant the fault before any validation runs

@@ -14,6 +14,7 @@ import sys
 
 import duckdb
 import pytest
+import yaml
 
 from conftest import PROJECT_DIR, project_env
 
@@ -200,3 +201,55 @@ def test_the_build_writes_a_self_contained_report(built_project):
                   "reported_vs_computed", "completeness", "vehicles"):
         assert f"<h2>{suite}</h2>" in report
     assert "http://" not in report and "https://" not in report  # no CDN: it renders offline
+
+
+def suites_copy(tmp_path):
+    folder = tmp_path / "expectations"
+    shutil.copytree(PROJECT_DIR / "expectations", folder)
+    return folder
+
+
+def rename_suite(folder):
+    (folder / "identities.yml").rename(folder / "identity_checks.yml")
+
+
+def delete_suite(folder):
+    (folder / "vehicles.yml").unlink()
+
+
+def break_yaml(folder):
+    path = folder / "completeness.yml"
+    path.write_text(path.read_text() + "\n  - type: [unclosed\n")
+
+
+def drop_an_expectation(folder):
+    path = folder / "identities.yml"
+    spec = yaml.safe_load(path.read_text())
+    spec["expectations"].pop()
+    path.write_text(yaml.safe_dump(spec))
+
+
+REGISTRY_FAULTS = {
+    "a renamed suite": (rename_suite, ["identities.yml: missing", "identity_checks.yml: a suite file"]),
+    "a deleted suite": (delete_suite, ["vehicles.yml: missing"]),
+    "an unreadable suite": (break_yaml, ["completeness.yml: not readable"]),
+    "a suite that lost an expectation": (drop_an_expectation, ["identities.yml: holds suite"]),
+}
+
+
+@pytest.mark.fast
+def test_control_the_suites_match_their_registry(tmp_path):
+    suites = validate.load_suites(suites_copy(tmp_path))
+    assert validate.declared_count(suites) == len(ALL_KEYS) == 22
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("case", REGISTRY_FAULTS)
+def test_a_suite_that_goes_missing_or_changes_is_refused_by_name(tmp_path, case):
+    plant, says = REGISTRY_FAULTS[case]
+    folder = suites_copy(tmp_path)
+    plant(folder)
+    with pytest.raises(validate.SuiteError) as refused:
+        validate.load_suites(folder)
+    for words in says:
+        assert words in str(refused.value), str(refused.value)

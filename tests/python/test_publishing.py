@@ -107,7 +107,8 @@ def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
     with duckdb.connect(str(published), read_only=True) as con:
         build = con.execute(
             "select version_id, validation_outcome, dbt_core_version, duckdb_version, great_expectations_version,"
-            " expectations_passed + expectations_warned + expectations_failed from provenance.build"
+            " expectations_passed + expectations_warned + expectations_failed, expectations_declared"
+            " from provenance.build"
         ).fetchall()
         seeds = dict(con.execute("select seed_path, sha256 from provenance.seed_files").fetchall())
         recorded = con.execute(
@@ -116,7 +117,8 @@ def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
         results = con.execute("select count(*) from provenance.expectation_results").fetchone()[0]
         for schema, name, row_count in recorded:
             assert con.execute(f"select count(*) from {schema}.{name}").fetchone()[0] == row_count, name
-    [(version_id, outcome, dbt_version, duckdb_version, gx_version, expectations)] = build
+    [(version_id, outcome, dbt_version, duckdb_version, gx_version, expectations, declared)] = build
+    assert declared == expectations == 22  # every expectation of expectations/registry.yml ran
     assert outcome == "passed_with_warnings"
     assert (dbt_version, duckdb_version) == ("1.11.16", duckdb.__version__)
     assert gx_version.startswith("1.")
@@ -257,6 +259,23 @@ def test_a_failed_expectation_publishes_nothing_and_the_candidate_says_why(proje
         assert con.execute("select validation_outcome from provenance.build").fetchone()[0] == "failed"
         failed = con.execute("select expectation_key from provenance.expectation_results where status = 'FAIL'")
         assert failed.fetchall() == [("latest_month_is_expected",)]
+
+
+def test_a_deleted_suite_stops_the_build_before_anything_is_built(project, control_build):
+    published = published_file(project)
+    before = sha256(published)
+    suite = project / "expectations" / "vehicles.yml"
+    kept = suite.read_bytes()
+    suite.unlink()
+    try:
+        result = run_build(project)
+    finally:
+        suite.write_bytes(kept)
+    assert result.returncode == 1
+    assert "vehicles.yml: missing; registry.yml declares suite 'vehicles'" in result.stderr
+    assert "build failed at: check the suites. Nothing was published" in result.stderr
+    assert "==> check and load seeds" not in result.stdout
+    assert sha256(published) == before
 
 
 def test_an_unwritable_versions_folder_stops_the_publish(project, control_build):
