@@ -388,18 +388,51 @@ def audit_candidate(layout: Layout, version_id: str) -> None:
 
 
 def archive(layout: Layout, version_id: str, database: Path, report: Path | None) -> None:
-    """Copy a validated file (and its report) into versions/<version_id>, atomically by renaming a finished folder."""
+    """Copy a validated file (and its report) into versions/<version_id>, with the file's SHA-256 beside it,
+    atomically by renaming a finished folder. A failure (a full disk) removes the unfinished folder."""
     final = layout.versions / version_id
     if final.exists():
         raise PublishError(f"{final} already exists; version ids are unique per second, run again")
-    staging = layout.versions / f".incoming-{version_id}"
-    shutil.rmtree(staging, ignore_errors=True)
+    remove_partial_archives(layout)
+    staging = layout.versions / f"{PARTIAL_ARCHIVE}{version_id}"
     staging.mkdir(parents=True)
-    copy_durably(database, staging / layout.published.name)
-    if report is not None and report.is_file():
-        shutil.copyfile(report, staging / REPORT_NAME)
-    os.replace(staging, final)
+    try:
+        kept = staging / layout.published.name
+        copy_durably(database, kept)
+        checksum_file(kept).write_text(sha256_of(kept) + "\n", encoding="utf-8")
+        if report is not None and report.is_file():
+            shutil.copyfile(report, staging / REPORT_NAME)
+        os.replace(staging, final)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     fsync_dir(layout.versions)
+
+
+PARTIAL_ARCHIVE = ".incoming-"
+
+
+def checksum_file(kept: Path) -> Path:
+    return kept.with_name(kept.name + ".sha256")
+
+
+def remove_partial_archives(layout: Layout) -> list[str]:
+    """Remove versions/.incoming-* folders that a killed archive left (only ever called under the build lock)."""
+    partial = sorted(layout.versions.glob(f"{PARTIAL_ARCHIVE}*")) if layout.versions.is_dir() else []
+    for folder in partial:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [folder.name for folder in partial]
+
+
+def verify_kept(kept: Path) -> None:
+    """A kept version is the file that was archived: its SHA-256 equals the one recorded then. Raises PublishError."""
+    recorded = checksum_file(kept)
+    if not recorded.is_file():
+        raise PublishError(f"{recorded} is missing: without the checksum recorded when {kept} was archived, it cannot "
+                           "be shown to be undamaged")
+    if sha256_of(kept) != recorded.read_text(encoding="utf-8").strip():
+        raise PublishError(f"{kept} does not match the checksum recorded when it was archived: the file is damaged. "
+                           "Roll back to another version (make versions lists them)")
 
 
 def replace_published(layout: Layout, database: Path, report: Path | None) -> None:
@@ -450,17 +483,22 @@ def publish_candidate(layout: Layout, version_id: str) -> list[str]:
 
 
 def roll_back(layout: Layout, version_id: str) -> None:
-    """Publish versions/<version_id> again: copied to the candidate folder, checked, then renamed into place."""
+    """Publish versions/<version_id> again: its checksum verified, opened and its provenance read, copied to the
+    candidate folder, then renamed into place."""
+    remove_partial_archives(layout)
     source = layout.version_file(version_id)
     if not source.is_file():
         known = ", ".join(list_versions(layout)) or "none"
         raise PublishError(f"no version {version_id!r} in {layout.versions} (kept versions: {known})")
+    verify_kept(source)
     build = read_build(source)
     if build is None or build["version_id"] != version_id:
         raise PublishError(f"{source} is unreadable or does not carry the provenance of version {version_id}")
     shutil.rmtree(layout.candidate.parent, ignore_errors=True)
     layout.candidate.parent.mkdir(parents=True)
     copy_durably(source, layout.candidate)
+    if sha256_of(layout.candidate) != sha256_of(source):
+        raise PublishError(f"copying {source} to {layout.candidate} changed it; nothing was published")
     report = source.parent / REPORT_NAME
     replace_published(layout, layout.candidate, report if report.is_file() else None)
 
@@ -468,7 +506,9 @@ def roll_back(layout: Layout, version_id: str) -> None:
 def describe_versions(layout: Layout) -> list[dict]:
     current = read_build(layout.published)
     current_id = current["version_id"] if current else None
-    described = []
+    described = [{"version_id": folder.name, "current": False, "built_at": "unfinished archive",
+                  "git_commit": "", "validation_outcome": "removed by the next build or rollback"}
+                 for folder in sorted(layout.versions.glob(f"{PARTIAL_ARCHIVE}*"))] if layout.versions.is_dir() else []
     for version_id in reversed(list_versions(layout)):
         build = read_build(layout.version_file(version_id)) or {}
         described.append(

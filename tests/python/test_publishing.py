@@ -140,21 +140,28 @@ def test_readers_see_whole_versions_across_publishes(project, tmp_path):
         result = tmp_path / f"{mode}.json"
         readers[mode] = (result, subprocess.Popen(
             [sys.executable, str(READER), str(published), str(stop), str(result), mode]))
-    for result, _ in readers.values():
-        deadline = time.monotonic() + 60
-        while not Path(str(result) + ".ready").exists():
-            assert time.monotonic() < deadline, "a reader did not start"
-            time.sleep(0.1)
+    try:
+        for result, _ in readers.values():
+            deadline = time.monotonic() + 60
+            while not Path(str(result) + ".ready").exists():
+                assert time.monotonic() < deadline, "a reader did not start"
+                time.sleep(0.1)
 
-    rebuilt = run_build(project)  # publish 1: a new build
-    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
-    second = version_of(published)
-    time.sleep(0.5)
-    assert versions_command(project, "rollback", first).returncode == 0  # publish 2
-    time.sleep(0.5)
-    assert versions_command(project, "rollback", second).returncode == 0  # publish 3
-    time.sleep(0.5)
-    stop.touch()
+        rebuilt = run_build(project)  # publish 1: a new build
+        assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+        second = version_of(published)
+        time.sleep(0.5)
+        assert versions_command(project, "rollback", first).returncode == 0  # publish 2
+        time.sleep(0.5)
+        assert versions_command(project, "rollback", second).returncode == 0  # publish 3
+        time.sleep(0.5)
+    finally:
+        stop.touch()  # the readers end, whatever happened above
+        for _, reader in readers.values():
+            try:
+                reader.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                reader.kill()
 
     seen = {}
     for mode, (result, reader) in readers.items():
@@ -293,6 +300,57 @@ def test_an_unwritable_versions_folder_stops_the_publish(project, control_build)
     assert result.returncode == 1
     assert "publish failed:" in result.stderr and "build failed at: publish" in result.stderr
     assert sha256(published) == before
+
+
+def test_a_damaged_kept_version_is_never_published_again(project, control_build):
+    published = published_file(project)
+    before = sha256(published)
+    current = version_of(published)
+    older = next(v for v in publishing.list_versions(publishing.Layout(published)) if v != current)
+    control = versions_command(project, "rollback", current)  # an intact kept version publishes
+    assert control.returncode == 0, control.stderr
+    assert sha256(published) == before  # the same version, byte for byte
+
+    kept = project / "warehouse" / "versions" / older / "china_trade.duckdb"
+    original = kept.read_bytes()
+    middle = len(original) // 2
+    kept.write_bytes(original[:middle] + bytes(b ^ 0xFF for b in original[middle:middle + 16]) + original[middle + 16:])
+    try:
+        refused = versions_command(project, "rollback", older)
+    finally:
+        kept.write_bytes(original)
+    assert refused.returncode == 1
+    assert "does not match the checksum recorded when it was archived" in refused.stderr
+    assert sha256(published) == before
+
+
+def test_an_unfinished_archive_is_listed_then_removed(project, control_build):
+    published = published_file(project)
+    partial = project / "warehouse" / "versions" / ".incoming-20200101T000000Z"
+    partial.mkdir()
+    (partial / "china_trade.duckdb").write_bytes(b"half a file")
+    listing = versions_command(project, "list")
+    assert ".incoming-20200101T000000Z" in listing.stdout and "unfinished archive" in listing.stdout
+    assert versions_command(project, "rollback", version_of(published)).returncode == 0
+    assert not partial.exists()
+
+
+def test_an_archive_that_fails_leaves_no_partial_folder(tmp_path, monkeypatch):
+    layout = publishing.Layout(tmp_path / "china_trade.duckdb")
+    database = tmp_path / "candidate.duckdb"
+    database.write_bytes(b"a validated file")
+    publishing.archive(layout, "20250101T000000Z", database, None)  # control: it archives, with its checksum
+    kept = layout.version_file("20250101T000000Z")
+    publishing.verify_kept(kept)
+
+    def disk_full(source, target):
+        target.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publishing, "copy_durably", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        publishing.archive(layout, "20250201T000000Z", database, None)
+    assert [p.name for p in layout.versions.iterdir()] == ["20250101T000000Z"]
 
 
 def test_old_versions_are_pruned_but_never_the_published_one(tmp_path):
