@@ -55,6 +55,8 @@ PROVENANCE_COLUMN_COMMENTS = {
     "build_path": "full (every step), or detail_only (only the detailed models and their suite; the headline "
                   "relations and their expectation results carried over from the version before)",
     "inputs_fingerprint": "SHA-256 of the headline inputs: seeds, models, macros, suites, settings",
+    "intended_removal": "why this version may hold less than the one it replaced (CTW_INTENDED_REMOVAL); null when "
+                        "it holds everything the one before held",
     "seed_path": "the seed CSV, relative to the project", "sha256": "SHA-256 checksum of the file",
     "data_rows": "rows below the header", "bytes": "file size in bytes",
     "schema_name": "the schema", "relation_name": "the table or view", "relation_kind": "table or view",
@@ -285,14 +287,15 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
                 dbt_duckdb_version varchar, duckdb_version varchar, great_expectations_version varchar,
                 validation_outcome varchar not null, expectations_passed integer, expectations_warned integer,
                 expectations_failed integer, expectations_declared integer not null, build_path varchar not null,
-                inputs_fingerprint varchar not null
+                inputs_fingerprint varchar not null, intended_removal varchar
             )"""
         )
         con.execute(
-            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [version_id, commit, clean, sys.version.split()[0], versions["dbt-core"], versions["dbt-duckdb"],
              versions["duckdb"], versions["great-expectations"], outcome, counts["pass"], counts["warn"],
-             counts["FAIL"], declared, build_path, inputs_fingerprint(project_dir)],
+             counts["FAIL"], declared, build_path, inputs_fingerprint(project_dir),
+             os.environ.get("CTW_INTENDED_REMOVAL", "").strip() or None],
         )
         con.execute(f"drop table if exists {schema}.seed_files")
         con.execute(
@@ -436,11 +439,13 @@ def verify_kept(kept: Path) -> None:
 
 
 def replace_published(layout: Layout, database: Path, report: Path | None) -> None:
-    """Atomically make `database` the published file (a rename on the same filesystem), then its report."""
-    if wal_of(layout.published).exists():
+    """Atomically make `database` the published file (a rename on the same filesystem), then its report. Refused
+    while something holds the published file open for writing: its later writes would go to a replaced file."""
+    holder = writer_holding(layout.published)
+    if holder:
         raise PublishError(
-            f"{wal_of(layout.published)} exists: something has the published file open for writing. "
-            "Close it (BI tools should connect read-only) and run again."
+            f"something has the published file open for writing ({holder}). Close it (BI tools should connect "
+            "read-only) and run again."
         )
     os.replace(database, layout.published)
     fsync_dir(layout.folder)
@@ -448,6 +453,24 @@ def replace_published(layout: Layout, database: Path, report: Path | None) -> No
         staged = layout.folder / f".{REPORT_NAME}.incoming"
         shutil.copyfile(report, staged)
         os.replace(staged, layout.report)
+
+
+def writer_holding(published: Path) -> str | None:
+    """Who holds the published file open for writing, as DuckDB's file lock says; None when no one does. A writer
+    holds an exclusive lock from the moment it connects (a read-only connection, a shared one); a write-ahead log
+    left beside the file means the same."""
+    if wal_of(published).exists():
+        return f"{wal_of(published)} exists"
+    if not published.is_file():
+        return None
+    try:
+        duckdb.connect(str(published), read_only=True).close()
+    except duckdb.IOException as error:
+        if "Conflicting lock" in str(error):
+            return str(error).split("Conflicting lock is held in ", 1)[-1].split(". See also")[0]
+    except duckdb.Error:
+        return None  # not a readable DuckDB file: nothing can be writing it through DuckDB
+    return None
 
 
 def list_versions(layout: Layout) -> list[str]:
@@ -472,10 +495,75 @@ def keep_versions() -> int:
     return int(value)
 
 
+DETAIL_LINES = "int_customs_detail_by_partner_chapter"  # the detailed lines' one table, by month
+# The series a loss is looked for in: every published figure's dataset, subject, measure, basis and period kind.
+SERIES_PERIODS = """
+    select distinct dataset, subject, measure, basis, period_basis, period_end_month
+    from {db}.marts.fct_observations
+"""
+
+
+def losses(candidate: Path, published: Path) -> list[str]:
+    """What the candidate would lose against the published file: relations gone or with fewer rows, months of
+    detailed lines gone, and periods of a series (dataset, subject, measure, basis, period kind) gone."""
+    quoted = {name: str(path).replace("'", "''") for name, path in (("candidate", candidate), ("published", published))}
+    with duckdb.connect() as con:
+        for name, path in quoted.items():
+            con.execute(f"attach '{path}' as {name} (read_only)")
+        fewer = con.execute(
+            f"""
+            select p.schema_name || '.' || p.relation_name, p.row_count, c.row_count
+            from published.{PROVENANCE_SCHEMA}.relation_rows as p
+            left join candidate.{PROVENANCE_SCHEMA}.relation_rows as c
+                on p.schema_name = c.schema_name and p.relation_name = c.relation_name
+            where (c.row_count is null or c.row_count < p.row_count)
+                -- a month of detailed lines delivered again may hold fewer lines: for them, months count (below)
+                and p.relation_name not like '%{DETAIL_MARK}%'
+            order by 1"""
+        ).fetchall()
+        months = f"select distinct period_month from {{db}}.intermediate.{DETAIL_LINES}"
+        both_detailed = all(con.execute(
+            "select count(*) from duckdb_tables() where database_name = ? and table_name = ?", [db, DETAIL_LINES]
+        ).fetchone()[0] for db in quoted)
+        lost_months = con.execute(
+            f"{months.format(db='published')} except {months.format(db='candidate')} order by 1"
+        ).fetchall() if both_detailed else []
+        lost_periods = con.execute(
+            f"""
+            select dataset, subject, measure, basis, period_basis, count(*),
+                strftime(min(period_end_month), '%Y-%m'), strftime(max(period_end_month), '%Y-%m')
+            from ({SERIES_PERIODS.format(db='published')} except {SERIES_PERIODS.format(db='candidate')})
+            group by all
+            order by all"""
+        ).fetchall()
+    found = [f"{name}: {before} rows published, {'gone' if after is None else f'{after} now'}"
+             for name, before, after in fewer]
+    found += [f"intermediate.{DETAIL_LINES}: month {month:%Y-%m} gone" for (month,) in lost_months]
+    found += [f"{dataset} {subject} {measure} {basis} ({period_basis}): {count} period(s) gone, {first}..{last}"
+              for dataset, subject, measure, basis, period_basis, count, first, last in lost_periods]
+    return found
+
+
+def audit_against_published(layout: Layout) -> None:
+    """Nothing published is lost without saying so: a candidate that loses relations, rows or periods of a series
+    is refused, naming them, unless its build was told the removal is intended (CTW_INTENDED_REMOVAL, recorded in
+    provenance.build.intended_removal). Growth is never refused."""
+    if not layout.published.is_file() or read_build(layout.published) is None:
+        return  # the first publish, or a file without provenance: nothing to compare with
+    found = losses(layout.candidate, layout.published)
+    if found and not (read_build(layout.candidate) or {}).get("intended_removal"):
+        shown = "; ".join(found[:20]) + (f"; ... and {len(found) - 20} more" if len(found) > 20 else "")
+        raise PublishError(
+            f"the candidate would lose what the published version holds: {shown}. If the removal is intended, "
+            "run the build again with CTW_INTENDED_REMOVAL='<the reason>' (recorded in provenance)"
+        )
+
+
 def publish_candidate(layout: Layout, version_id: str) -> list[str]:
     """Audit the candidate, archive it, publish it, prune old versions. Returns the pruned version ids."""
     keep = keep_versions()
     audit_candidate(layout, version_id)
+    audit_against_published(layout)
     archive(layout, version_id, layout.candidate, layout.candidate_report)
     replace_published(layout, layout.candidate, layout.candidate_report)
     shutil.rmtree(layout.candidate.parent, ignore_errors=True)  # only a failed candidate is kept for inspection

@@ -44,12 +44,12 @@ def project_env(project_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_build(project_dir: Path, **popen_options) -> subprocess.CompletedProcess:
-    """scripts/build.py run on the given project copy, output captured."""
+def run_build(project_dir: Path, env: dict[str, str] | None = None, **popen_options) -> subprocess.CompletedProcess:
+    """scripts/build.py run on the given project copy (in its environment, or env), output captured."""
     return subprocess.run(
         [sys.executable, "scripts/build.py"],
         cwd=project_dir,
-        env=project_env(project_dir),
+        env=env or project_env(project_dir),
         capture_output=True,
         text=True,
         **popen_options,

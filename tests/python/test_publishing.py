@@ -324,6 +324,32 @@ def test_a_damaged_kept_version_is_never_published_again(project, control_build)
     assert sha256(published) == before
 
 
+def test_a_writer_holding_the_published_file_stops_the_publish(project, control_build):
+    """README, Updates: the publish refuses to replace a file that something has open for writing, from the moment
+    it connects, before it wrote anything (its later writes would go to a file no one reads)."""
+    published = published_file(project)
+    before = sha256(published)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('held', flush=True);"
+         " sys.stdin.readline()", str(published)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        refused = versions_command(project, "rollback", version_of_kept(project))
+        assert refused.returncode == 1
+        assert "something has the published file open for writing" in refused.stderr
+        assert f"(PID {holder.pid})" in refused.stderr
+        assert sha256(published) == before
+    finally:
+        holder.communicate("done\n", timeout=30)
+    control = versions_command(project, "rollback", version_of_kept(project))  # the holder gone, it publishes
+    assert control.returncode == 0, control.stderr
+
+
+def version_of_kept(project: Path) -> str:
+    return publishing.list_versions(publishing.Layout(published_file(project)))[-1]
+
+
 def test_an_unfinished_archive_is_listed_then_removed(project, control_build):
     published = published_file(project)
     partial = project / "warehouse" / "versions" / ".incoming-20200101T000000Z"
@@ -351,6 +377,52 @@ def test_an_archive_that_fails_leaves_no_partial_folder(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         publishing.archive(layout, "20250201T000000Z", database, None)
     assert [p.name for p in layout.versions.iterdir()] == ["20250101T000000Z"]
+
+
+def test_a_build_that_loses_a_subject_is_refused_unless_the_removal_is_intended(project, control_build):
+    """A seed cut to its header (all CAAM vehicle figures gone) builds and passes every suite: the publish audit
+    against the published version refuses it, naming what would be lost; told the removal is intended, with a
+    reason, the build publishes and records the reason."""
+    published = published_file(project)
+    before = sha256(published)
+    seed = project / "seeds" / "raw" / "raw_caam_vehicles.csv"
+    kept = seed.read_text(encoding="utf-8")
+    seed.write_text(kept.splitlines(keepends=True)[0], encoding="utf-8")
+    try:
+        refused = run_build(project)
+        assert refused.returncode == 1
+        assert "build failed at: publish" in refused.stderr
+        assert "raw.raw_caam_vehicles: 406 rows published, 0 now" in refused.stderr
+        assert "caam_vehicles all / domestic level vehicles (month): " in refused.stderr
+        assert "CTW_INTENDED_REMOVAL" in refused.stderr
+        assert sha256(published) == before
+
+        reason = "CAAM figures withdrawn for re-sourcing"
+        intended = run_build(project, env=project_env(project) | {"CTW_INTENDED_REMOVAL": reason})
+        assert intended.returncode == 0, intended.stdout + intended.stderr
+        with duckdb.connect(str(published), read_only=True) as con:
+            assert con.execute("select intended_removal from provenance.build").fetchone()[0] == reason
+    finally:
+        seed.write_text(kept, encoding="utf-8")
+    restored = versions_command(project, "rollback", control_build)  # the module's later tests see all figures
+    assert restored.returncode == 0, restored.stderr
+
+
+def test_the_loss_audit_names_what_a_candidate_lacks(built_project, tmp_path):
+    published = published_file(built_project)
+    candidate = tmp_path / "candidate" / published.name
+    candidate.parent.mkdir()
+    candidate.write_bytes(published.read_bytes())
+    assert publishing.losses(candidate, published) == []  # control: the same file loses nothing
+    with duckdb.connect(str(candidate)) as con:
+        con.execute("delete from marts.fct_observations where dataset = 'customs_trade' and measure = 'level'"
+                    " and subject = 'WLD / TOTAL / all / exports' and period_end_month = date '2025-11-01'")
+        con.execute("update provenance.relation_rows set row_count = row_count - 1"
+                    " where relation_name = 'fct_monthly_trade'")
+    found = publishing.losses(candidate, published)
+    assert any(line.startswith("marts.fct_monthly_trade: ") for line in found), found
+    assert any(line.startswith("customs_trade WLD / TOTAL / all / exports level") and "2025-11..2025-11" in line
+               for line in found), found
 
 
 def test_old_versions_are_pruned_but_never_the_published_one(tmp_path):
