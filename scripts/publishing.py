@@ -79,6 +79,13 @@ def published_path() -> Path:
     return Path(os.environ.get("CTW_WAREHOUSE_PATH") or PROJECT_DIR / "warehouse" / "china_trade.duckdb").resolve()
 
 
+def damaged(path: Path, error: Exception) -> str:
+    """What to say when a warehouse file cannot be read: which file, DuckDB's reason, and what to do."""
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return (f"{path} cannot be read ({reason}): it is damaged or not a DuckDB file. `make versions` lists the kept "
+            "versions; `make rollback TO=<version_id>` publishes one of them again.")
+
+
 class PublishError(RuntimeError):
     """A step of the publication failed; the message says which and why."""
 

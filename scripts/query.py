@@ -18,7 +18,7 @@ import sys
 
 import duckdb
 
-from publishing import published_path
+from publishing import damaged, published_path
 
 MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
 
@@ -128,7 +128,12 @@ def main(argv: list[str]) -> int:
     if not warehouse.is_file():
         print(f"query: no warehouse at {warehouse}; run make build first", file=sys.stderr)
         return 1
-    with open_read_only(warehouse, progress_bar=sys.stdout.isatty()) as con:
+    try:
+        con = open_read_only(warehouse, progress_bar=sys.stdout.isatty())
+    except duckdb.Error as error:
+        print(f"query: {damaged(warehouse, error)}", file=sys.stderr)
+        return 1
+    with con:
         try:
             refused = refusal(con, sql)
             if refused:

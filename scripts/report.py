@@ -28,7 +28,7 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.dates import DateFormatter  # noqa: E402
 
-from publishing import published_path  # noqa: E402
+from publishing import damaged, published_path  # noqa: E402
 
 
 FLOW_COLOURS = {"exports": "#1f6f8b", "imports": "#e07a1f", "balance": "#3a9a4a"}
@@ -217,9 +217,14 @@ def main() -> int:
         return 1
     out = args.out or args.warehouse.parent / "report"
     print(f"Drawing {len(CHARTS)} charts from {args.warehouse}", flush=True)
-    with duckdb.connect(str(args.warehouse), read_only=True) as con:
-        build = rows(con, "select version_id, built_at::varchar as built_at, validation_outcome from provenance.build")[0]
-        charts = render(con, out)
+    try:
+        with duckdb.connect(str(args.warehouse), read_only=True) as con:
+            build = rows(con, "select version_id, built_at::varchar as built_at, validation_outcome"
+                              " from provenance.build")[0]
+            charts = render(con, out)
+    except duckdb.Error as error:
+        print(f"report: {damaged(args.warehouse, error)}", file=sys.stderr)
+        return 1
     (out / "index.html").write_text(page(charts, build), encoding="utf-8")
     print(f"Report: {out / 'index.html'}")
     return 0

@@ -109,3 +109,21 @@ def test_a_period_without_figures_says_so(built_project):
     result = ask(built_project, "balance", "2019-01")
     assert result.returncode == 0
     assert "no figures for that period" in result.stderr
+
+
+def test_a_damaged_file_is_named_with_what_to_do(built_project, tmp_path):
+    """A truncated published file: the query command and the report say which file and what to do, no traceback."""
+    published = built_project / "warehouse" / "china_trade.duckdb"
+    truncated = tmp_path / "warehouse" / "china_trade.duckdb"
+    truncated.parent.mkdir()
+    truncated.write_bytes(published.read_bytes()[:100_000])
+    env = project_env(built_project) | {"CTW_WAREHOUSE_PATH": str(truncated)}
+    for script, args in (("query.py", ["balance", "2025-11"]), ("report.py", ["--out", str(tmp_path / "report")])):
+        control = subprocess.run([sys.executable, str(PROJECT_DIR / "scripts" / script), *args],
+                                 cwd=built_project, env=project_env(built_project), capture_output=True, text=True)
+        assert control.returncode == 0, control.stderr  # the intact file answers
+        result = subprocess.run([sys.executable, str(PROJECT_DIR / "scripts" / script), *args],
+                                cwd=built_project, env=env, capture_output=True, text=True)
+        assert result.returncode == 1
+        assert f"{truncated} cannot be read" in result.stderr and "make rollback TO=" in result.stderr
+        assert "Traceback" not in result.stderr
