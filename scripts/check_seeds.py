@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import re
 import sys
 from dataclasses import dataclass, field
@@ -98,8 +99,9 @@ def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
             f" (byte {error.start}: {error.reason}); save the file as UTF-8"
         )
         return
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines, strict=True)
+    # lines as the CSV reader counts them: only \n, \r\n and \r end one (str.splitlines would also split on U+2028,
+    # U+0085, vertical tab and form feed, inside a quoted field too, and every later line number would drift)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     record_start = 1
     try:
         table.header = next(reader, [])
@@ -156,8 +158,14 @@ def locate_malformed_record(path: Path, columns: list[str]) -> tuple[int, str] |
     return line, (f", column {name!r}" if name else f", column {index}")
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # control characters; tab, line feed, return excepted
+
+
 def cell_fault(value: str, declared_type: str) -> str | None:
     """Why a non-empty cell cannot be read as its declared column type, or None."""
+    control = CONTROL.search(value)
+    if control:  # a NUL or other control byte is never part of a printed figure or a citation
+        return f"holds the control character U+{ord(control.group()):04X} at position {control.start() + 1}"
     if declared_type.startswith(("decimal", "double", "float")) and not NUMBER.fullmatch(value):
         return f"{value!r} is not a number"
     if declared_type in ("integer", "bigint") and not re.fullmatch(r"-?\d+", value):

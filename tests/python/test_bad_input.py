@@ -25,10 +25,15 @@ INDUSTRY = "seeds/raw/raw_industry_observations.csv"
 LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
 
 
+def csv_lines(text: str) -> list[str]:
+    """The lines of a CSV file as a CSV reader counts them: ended by \\n only (not U+2028 and the like)."""
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+
+
 def edit_line(project_dir, relative_path, line_number, edit):
     """Apply edit(text of the line without its newline) -> new text to one line of a file (1-based)."""
     path = project_dir / relative_path
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line + "\n" for line in csv_lines(path.read_text(encoding="utf-8"))]
     lines[line_number - 1] = edit(lines[line_number - 1].rstrip("\n")) + "\n"
     path.write_text("".join(lines), encoding="utf-8")
 
@@ -46,7 +51,7 @@ def append_copy_of(line_number, new_id):
 
     def plant(project_dir, relative_path):
         path = project_dir / relative_path
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines = [line + "\n" for line in csv_lines(path.read_text(encoding="utf-8"))]
         old_id = lines[line_number - 1].split(",")[0]
         path.write_text("".join(lines) + lines[line_number - 1].replace(old_id, new_id, 1), encoding="utf-8")
 
@@ -100,6 +105,13 @@ CASES = {
                      f"{CUSTOMS}, line 2, column 'flow': 'surplus' is not one of"),
     "repeated observation id": (CUSTOMS, at_line(3, replace("doc001.02", "doc001.01")),
                                 f"{CUSTOMS}, line 3, column 'observation_id': 'doc001.01' repeats line 2"),
+    "growth below -100%": (CUSTOMS, at_line(6, replace(",5.9,", ",-105.9,")),
+                           f"{CUSTOMS}, line 6, column 'value_as_published': '-105.9': a growth rate below -100%"),
+    "a NUL byte inside a field": (INDUSTRY, at_line(2, replace("commerce", "comm\x00erce")),
+                                  f"{INDUSTRY}, line 2, column 'note': holds the control character U+0000"),
+    "a form feed inside a quoted field": (INDUSTRY, at_line(3, replace(",commerce ministry data cited by CCTV",
+                                                                   ',"commerce\x0cministry data cited by CCTV"')),
+                                          f"{INDUSTRY}, line 3, column 'note': holds the control character U+000C"),
 }
 
 
@@ -169,3 +181,14 @@ def test_a_file_that_is_not_utf8_is_named(project):
     path = project / INDUSTRY
     path.write_bytes(path.read_bytes().replace(b"commerce", b"comm\xe9rce", 1))
     assert_only(faults_of(project), f"{INDUSTRY}, line 2, column 'note': not UTF-8 text")
+
+
+@pytest.mark.fast
+def test_a_unicode_line_separator_inside_a_quoted_field_moves_no_line_number(project):
+    """U+2028 and U+0085 end a line for str.splitlines, not for CSV: a quoted note holding them is no fault, and a
+    fault further down is named at its own line."""
+    edit_line(project, INDUSTRY, 2, lambda line: line.replace(",commerce ministry data cited by CCTV",
+                                                              ',"commerce\u2028ministry data\u0085cited by CCTV"'))
+    assert faults_of(project) == []  # control: the separators alone are no fault
+    edit_line(project, INDUSTRY, 3, replace(",ytd,", ",ytd2,"))
+    assert_only(faults_of(project), f"{INDUSTRY}, line 3, column 'period_basis': 'ytd2' is not one of")
