@@ -210,11 +210,13 @@ def proc_field(path: str, key: str) -> str | None:
 
 
 def machine() -> dict:
+    """The machine and the tools a benchmark ran on (scripts/bench.py and scripts/bench_build.py)."""
     memory_kb = proc_field("/proc/meminfo", "MemTotal")
+    memory = int(memory_kb.split()[0]) * 1024 if memory_kb else os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return {
         "cpu": proc_field("/proc/cpuinfo", "model name") or platform.processor(),
         "cores": os.cpu_count(),
-        "memory_gb": round(int(memory_kb.split()[0]) / 1024 / 1024, 1) if memory_kb else None,
+        "memory_gb": round(memory / 1024 ** 3, 1),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         **{name: metadata.version(name) for name in ("duckdb", "dbt-core", "dbt-duckdb", "great-expectations")},

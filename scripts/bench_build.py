@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import resource
 import shutil
@@ -32,6 +31,8 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+from bench import machine
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 WORK = PROJECT_DIR / "target" / "bench-build"
@@ -87,21 +88,6 @@ def dbt_results(path: Path) -> dict:
         kind["count"] += 1
         kind["execution_s"] = round(kind["execution_s"] + result["execution_time"], 3)
     return {"elapsed_s": round(results["elapsed_time"], 3), "by_type": by_type}
-
-
-def machine() -> dict:
-    def proc_line(path: str, key: str) -> str | None:
-        try:
-            lines = Path(path).read_text().splitlines()
-        except OSError:
-            return None
-        return next((line.split(":", 1)[1].strip() for line in lines if line.startswith(key)), None)
-
-    memory_kb = proc_line("/proc/meminfo", "MemTotal")
-    memory = int(memory_kb.split()[0]) * 1024 if memory_kb else os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    return {"cpu": proc_line("/proc/cpuinfo", "model name") or platform.processor(), "cores": os.cpu_count(),
-            "memory_gb": round(memory / 1024 ** 3, 1), "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version()}
 
 
 def main() -> int:

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -60,6 +61,20 @@ def wait_for_step(build: subprocess.Popen, step: str) -> list[str]:
         if line.startswith(f"==> {step}"):
             return seen
     raise AssertionError(f"the build ended before step {step!r}:\n{''.join(seen)}")
+
+
+@contextmanager
+def file_replaced(path: Path, content: bytes | None):
+    """The file holds content (None: it is deleted) inside the block; its own bytes come back after it."""
+    kept = path.read_bytes()
+    if content is None:
+        path.unlink()
+    else:
+        path.write_bytes(content)
+    try:
+        yield
+    finally:
+        path.write_bytes(kept)
 
 
 def processes_working_in(folder: Path) -> list[int]:
@@ -252,12 +267,9 @@ def test_a_failed_expectation_publishes_nothing_and_the_candidate_says_why(proje
     published = published_file(project)
     before = sha256(published)
     tolerances = project / "expectations" / "tolerances.yml"
-    original = tolerances.read_text()
-    tolerances.write_text(original.replace('value: "2025-12-01"', 'value: "2030-12-01"'))  # a month no source has
-    try:
+    later = tolerances.read_text().replace('value: "2025-12-01"', 'value: "2030-12-01"')  # a month no source has
+    with file_replaced(tolerances, later.encode()):
         result = run_build(project)
-    finally:
-        tolerances.write_text(original)
     assert result.returncode == 1
     assert "build failed at: expectation suites. Nothing was published" in result.stderr
     assert sha256(published) == before
@@ -271,13 +283,8 @@ def test_a_failed_expectation_publishes_nothing_and_the_candidate_says_why(proje
 def test_a_deleted_suite_stops_the_build_before_anything_is_built(project, control_build):
     published = published_file(project)
     before = sha256(published)
-    suite = project / "expectations" / "vehicles.yml"
-    kept = suite.read_bytes()
-    suite.unlink()
-    try:
+    with file_replaced(project / "expectations" / "vehicles.yml", None):
         result = run_build(project)
-    finally:
-        suite.write_bytes(kept)
     assert result.returncode == 1
     assert "vehicles.yml: missing; registry.yml declares suite 'vehicles'" in result.stderr
     assert "build failed at: check the suites. Nothing was published" in result.stderr
