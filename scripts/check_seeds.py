@@ -28,8 +28,13 @@ from pathlib import Path
 import duckdb
 import yaml
 
-NUMBER = re.compile(r"-?\d+(\.\d+)?")
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+# ASCII digits only (\d would take full-width and other Unicode digits, which no cast downstream reads), and no more
+# than the models' decimal(38, 6) holds: 32 digits before the point, 6 after
+NUMBER = re.compile(r"-?[0-9]{1,32}(\.[0-9]{1,6})?")
+NUMBER_RULE = "a number is ASCII digits, at most 32 before the point and 6 after"
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # date.fromisoformat also takes 20251208 and 2025-W49-1
 SOURCE_REF = re.compile(r"""source\(\s*['"](\w+)['"]\s*,\s*['"](\w+)['"]\s*\)""")
 MAX_REPORTED = 200
 # the data tests this gate evaluates on the CSV text; scripts/build.py then leaves the sources' tests out of dbt build
@@ -167,13 +172,15 @@ def cell_fault(value: str, declared_type: str) -> str | None:
     if control:  # a NUL or other control byte is never part of a printed figure or a citation
         return f"holds the control character U+{ord(control.group()):04X} at position {control.start() + 1}"
     if declared_type.startswith(("decimal", "double", "float")) and not NUMBER.fullmatch(value):
-        return f"{value!r} is not a number"
-    if declared_type in ("integer", "bigint") and not re.fullmatch(r"-?\d+", value):
-        return f"{value!r} is not a whole number"
+        return f"{value!r} is not a number ({NUMBER_RULE})"
+    if declared_type in ("integer", "bigint") and not WHOLE_NUMBER.fullmatch(value):
+        return f"{value!r} is not a whole number (ASCII digits, at most 18)"
     if declared_type == "boolean" and value.lower() not in ("true", "false"):
         return f"{value!r} is not true or false"
     if declared_type == "date":
         try:
+            if not ISO_DATE.fullmatch(value):
+                raise ValueError(value)
             date.fromisoformat(value)
         except ValueError:
             return f"{value!r} is not a date (YYYY-MM-DD)"
@@ -182,12 +189,12 @@ def cell_fault(value: str, declared_type: str) -> str | None:
 
 def format_fault(value: str, fmt: str, row: dict[str, str], grammar: dict[str, dict[str, str]]) -> str | None:
     if fmt == "number" and not NUMBER.fullmatch(value):
-        return f"{value!r} is not a number"
+        return f"{value!r} is not a number ({NUMBER_RULE})"
     if fmt == "month" and not MONTH.fullmatch(value):
         return f"{value!r} is not a month (YYYY-MM)"
     if fmt == "period":
         basis = row.get("period_basis", "")
-        if not any(re.fullmatch(form, value) for form in grammar.get(basis, {}).values()):
+        if not any(re.fullmatch(form, value, re.ASCII) for form in grammar.get(basis, {}).values()):
             return f"{value!r} is not a valid period for period_basis {basis!r}"
     return None
 

@@ -22,6 +22,7 @@ CUSTOMS = "seeds/raw/raw_customs_trade.csv"
 CAAM = "seeds/raw/raw_caam_vehicles.csv"
 FX = "seeds/raw/raw_fx_rates.csv"
 INDUSTRY = "seeds/raw/raw_industry_observations.csv"
+SOURCES = "seeds/reference/ref_sources.csv"
 LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
 
 
@@ -105,6 +106,16 @@ CASES = {
                      f"{CUSTOMS}, line 2, column 'flow': 'surplus' is not one of"),
     "repeated observation id": (CUSTOMS, at_line(3, replace("doc001.02", "doc001.01")),
                                 f"{CUSTOMS}, line 3, column 'observation_id': 'doc001.01' repeats line 2"),
+    "a 40-digit number": (CUSTOMS, at_line(5, replace(",330.35,", "," + "9" * 40 + ",")),
+                          f"{CUSTOMS}, line 5, column 'value_as_published': '{'9' * 40}' is not a number"),
+    "full-width digits": (CUSTOMS, at_line(5, replace(",330.35,", ",\uff13\uff13\uff10.35,")),
+                          f"{CUSTOMS}, line 5, column 'value_as_published': '\uff13\uff13\uff10.35' is not a number"),
+    "a period in full-width digits": (CUSTOMS, at_line(5, replace(",2025-11,month,", ",\uff12025-11,month,")),
+                                      f"{CUSTOMS}, line 5, column 'period': '\uff12025-11' is not a valid period"),
+    "a compact date": (SOURCES, at_line(2, replace(",2025-12-12,", ",20251212,")),
+                       f"{SOURCES}, line 2, column 'published_date': '20251212' is not a date (YYYY-MM-DD)"),
+    "an ISO-week date": (SOURCES, at_line(2, replace(",2025-12-12,", ",2025-W50-5,")),
+                         f"{SOURCES}, line 2, column 'published_date': '2025-W50-5' is not a date (YYYY-MM-DD)"),
     "growth below -100%": (CUSTOMS, at_line(6, replace(",5.9,", ",-105.9,")),
                            f"{CUSTOMS}, line 6, column 'value_as_published': '-105.9': a growth rate below -100%"),
     "a NUL byte inside a field": (INDUSTRY, at_line(2, replace("commerce", "comm\x00erce")),
