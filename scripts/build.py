@@ -44,7 +44,11 @@ SEED_STEP = "check and load seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
 
 
+CURRENT_STEP = ["starting"]  # the step running, for a message when the build is interrupted
+
+
 def step(name: str):
+    CURRENT_STEP[0] = name
     print(f"==> {name}", flush=True)
     return time.monotonic()
 
@@ -217,6 +221,11 @@ def main() -> int:
     except OSError as error:
         print(f"build failed: {error}. Nothing was published: {layout.published} is unchanged.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: the step's child got it too and is gone; the lock goes with this process
+        print(f"\nbuild interrupted during: {CURRENT_STEP[0]}. Nothing was published: {layout.published} is "
+              "unchanged unless the interrupt came after the rename (then the new version is whole); "
+              "make versions shows which is published.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

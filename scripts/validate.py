@@ -339,12 +339,18 @@ def main() -> int:
               file=sys.stderr)
         return 1
     print_table(outcomes)
-    report.write_text(render_report(outcomes, args.warehouse), encoding="utf-8")
+    fields = ("suite", "key", "severity", "status", "description", "expected", "found")
+    records = [{name: getattr(o, name) for name in fields} | {"offending_rows": len(o.rows)} for o in outcomes]
+    writes = [(report, render_report(outcomes, args.warehouse))]
+    writes += [(args.results, json.dumps(records, indent=1))] if args.results else []
+    for path, text in writes:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:  # a full disk, most likely: say so in one line
+            print(f"validate: could not write {path}: {error.strerror or error}. Free space (or fix the folder) and "
+                  "run again; nothing was published", file=sys.stderr)
+            return 1
     print(f"Report: {report}")
-    if args.results:
-        fields = ("suite", "key", "severity", "status", "description", "expected", "found")
-        records = [{name: getattr(o, name) for name in fields} | {"offending_rows": len(o.rows)} for o in outcomes]
-        args.results.write_text(json.dumps(records, indent=1), encoding="utf-8")
     return 1 if any(o.status == "FAIL" for o in outcomes) else 0
 
 

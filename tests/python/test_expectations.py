@@ -8,6 +8,7 @@ way) and must pass; each planted fault then runs only the suite that owns its ex
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 import sys
@@ -191,6 +192,23 @@ def test_validate_exits_non_zero_and_names_the_failing_expectation(built_project
     assert any("vehicles" in line and "vehicle_exports_at_most_total_sales" in line for line in failing_lines)
     assert "period_month=2025-11-01" in result.stdout
     assert (tmp_path / "report.html").is_file()
+
+
+def test_a_full_disk_while_the_report_is_written_is_said_in_one_line(built_project, tmp_path):
+    copy = warehouse_copy(built_project, tmp_path / "warehouse")
+
+    def validate_command(**options):
+        return subprocess.run(
+            [sys.executable, "scripts/validate.py", "--warehouse", str(copy), "--report", str(tmp_path / "r.html")],
+            cwd=PROJECT_DIR, env=project_env(PROJECT_DIR), capture_output=True, text=True, **options)
+
+    control = validate_command()
+    assert control.returncode == 0, control.stderr
+    limit = 4096  # the report is larger: writing it fails as on a full disk
+    full = validate_command(preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    assert full.returncode == 1
+    assert f"validate: could not write {tmp_path / 'r.html'}: File too large" in full.stderr, full.stderr
+    assert "Traceback" not in full.stderr
 
 
 @pytest.mark.fast

@@ -231,6 +231,19 @@ def test_a_build_killed_at_any_step_leaves_a_whole_published_file(project, contr
         assert con.execute("select validation_outcome from provenance.build").fetchone()[0].startswith("passed")
 
 
+def test_ctrl_c_names_the_step_and_publishes_nothing(project, control_build):
+    published = published_file(project)
+    before = sha256(published)
+    build = start_build(project)
+    wait_for_step(build, "dbt build")
+    build.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    output, _ = build.communicate(timeout=120)
+    assert build.returncode == 130, output
+    assert "build interrupted during: dbt build. Nothing was published" in output
+    assert "Traceback" not in output
+    assert sha256(published) == before and lock_is_free(project)
+
+
 def test_a_second_build_or_a_rollback_is_refused_while_a_build_runs(project, control_build):
     published = published_file(project)
     before = sha256(published)
