@@ -157,7 +157,7 @@ def test_a_detail_build_on_unchanged_headline_inputs_takes_the_detail_only_path(
     assert path == "detail_only" and passed > 0
     assert suites.pop("detail_reconciliation") > 0
     assert set(suites) == {"partner_shares", "cumulative_vs_monthly", "identities", "cross_currency",
-                           "reported_vs_computed", "completeness", "vehicles", "release_dates"}
+                           "reported_vs_computed", "completeness", "vehicles", "plausibility"}
 
 
 def test_the_headline_audit_refuses_a_changed_headline_relation(detail_built, tmp_path):
