@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -44,10 +45,28 @@ SEED_STEP = "check and load seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
 
 
-CURRENT_STEP = ["starting"]  # the step running, for a message when the build is interrupted
+# Ctrl-C (SIGINT) is handled at known points, never in the middle of a step: the handler records it and passes it
+# on to the running child; the build stops when that child returns, or before the next step begins. (Raised at an
+# arbitrary point, a KeyboardInterrupt can be swallowed, e.g. while the interpreter forks a child.)
+CURRENT_STEP = ["starting"]
+INTERRUPTED: list[int] = []
+RUNNING_CHILD: list[subprocess.Popen | None] = [None]
+
+
+def on_interrupt(signum, frame) -> None:
+    INTERRUPTED.append(signum)
+    child = RUNNING_CHILD[0]
+    if child is not None and child.poll() is None:
+        child.send_signal(signal.SIGINT)
+
+
+def stop_if_interrupted() -> None:
+    if INTERRUPTED:
+        raise KeyboardInterrupt
 
 
 def step(name: str):
+    stop_if_interrupted()
     CURRENT_STEP[0] = name
     print(f"==> {name}", flush=True)
     return time.monotonic()
@@ -59,7 +78,11 @@ def done(name: str, started: float) -> None:
 
 def run(name: str, command: list[str], env: dict[str, str]) -> int:
     started = step(name)
-    returncode = subprocess.run(command, cwd=PROJECT_DIR, env=env, preexec_fn=publishing.die_with_parent).returncode
+    with subprocess.Popen(command, cwd=PROJECT_DIR, env=env, preexec_fn=publishing.die_with_parent) as child:
+        RUNNING_CHILD[0] = child
+        returncode = child.wait()
+    RUNNING_CHILD[0] = None
+    stop_if_interrupted()
     if returncode == 0:
         done(name, started)
     return returncode
@@ -212,6 +235,7 @@ def main() -> int:
     env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
     env.setdefault("DO_NOT_TRACK", "1")
     layout = Layout(publishing.published_path())
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         with BuildLock(layout.lock, purpose="build"):
             return build(layout, env)
@@ -221,7 +245,7 @@ def main() -> int:
     except OSError as error:
         print(f"build failed: {error}. Nothing was published: {layout.published} is unchanged.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # Ctrl-C: the step's child got it too and is gone; the lock goes with this process
+    except KeyboardInterrupt:  # Ctrl-C, at a known point (on_interrupt); the lock goes with this process
         print(f"\nbuild interrupted during: {CURRENT_STEP[0]}. Nothing was published: {layout.published} is "
               "unchanged unless the interrupt came after the rename (then the new version is whole); "
               "make versions shows which is published.", file=sys.stderr)
