@@ -43,6 +43,8 @@ from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
 SUITES_STEP = "check the suites"
 SEED_STEP = "check and load seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
+# how a build went (provenance.build.build_path): every step, or only the detailed models and their suite
+FULL, DETAIL_ONLY = "full", "detail_only"
 
 
 # Ctrl-C (SIGINT) is handled at known points, never in the middle of a step: the handler records it and passes it
@@ -100,6 +102,7 @@ def build(layout: Layout, env: dict[str, str]) -> int:
         print(f"the suites do not match expectations/{validate.REGISTRY}: {error}", file=sys.stderr)
         return fail(SUITES_STEP, layout)
     done(SUITES_STEP, started)
+    build_path = FULL
     if with_detail(env):
         detail = detail_path(env)
         if not any(detail.glob("period_month=*/*.parquet")):
@@ -113,72 +116,53 @@ def build(layout: Layout, env: dict[str, str]) -> int:
             published = publishing.read_build(layout.published) or {}
             if (published.get("inputs_fingerprint") == publishing.inputs_fingerprint(PROJECT_DIR)
                     and published.get("validation_outcome", "").startswith("passed")):
-                return detail_only_update(layout, version_id, env, published["version_id"], declared)
+                build_path = DETAIL_ONLY
+                print(f"==> detail-only update: the seeds, models and suites are those of published version "
+                      f"{published['version_id']}; only the detailed models and their suite run", flush=True)
     candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
 
-    # in-process: the gate's faults name file, line and column; only rows it checked reach the candidate
-    started = step(SEED_STEP)
-    try:
-        faults = check_seeds.check_seeds(PROJECT_DIR, load_into=layout.candidate)
-    except duckdb.Error as error:
-        faults = [f"loading the seeds into {layout.candidate} failed: {error}"]
-    if check_seeds.report(faults) != 0:
-        return fail(SEED_STEP, layout)
-    done(SEED_STEP, started)
+    if build_path == FULL:
+        # in-process: the gate's faults name file, line and column; only rows it checked reach the candidate
+        started = step(SEED_STEP)
+        try:
+            faults = check_seeds.check_seeds(PROJECT_DIR, load_into=layout.candidate)
+        except duckdb.Error as error:
+            faults = [f"loading the seeds into {layout.candidate} failed: {error}"]
+        if check_seeds.report(faults) != 0:
+            return fail(SEED_STEP, layout)
+        done(SEED_STEP, started)
 
+    # a detail-only update builds the detailed models alone and runs their suite alone (decision 0013)
+    selection = ["--select", "tag:customs_detail"] if build_path == DETAIL_ONLY else [
+        "--exclude", "resource_type:seed", "source:*"]
     steps = [
-        ("dbt build", [dbt, "build", "--quiet", "--exclude", "resource_type:seed", "source:*"]),
+        ("dbt build", [dbt, "build", "--quiet", *selection]),
         ("expectation suites", [python, "scripts/validate.py", "--warehouse", str(layout.candidate),
-                                "--results", str(results_file)]),
+                                "--results", str(results_file),
+                                *(["--only-with-detail"] if build_path == DETAIL_ONLY else [])]),
     ]
     for name, command in steps:
         if run(name, command, candidate_env) != 0:
             if name == "expectation suites" and results_file.is_file():
                 try:  # so that the failed candidate says what failed; the failure is reported either way
-                    record(layout, version_id, results_file, declared)
-                except (OSError, duckdb.Error) as error:
+                    record(layout, version_id, results_file, declared, build_path)
+                except (OSError, duckdb.Error, PublishError) as error:
                     print(f"could not record provenance in the failed candidate: {error}", file=sys.stderr)
             return fail(name, layout)
 
-    return record_and_publish(layout, version_id, lambda: record(layout, version_id, results_file, declared))
+    if build_path == DETAIL_ONLY:
+        try:
+            started = step("headline audit")
+            publishing.audit_unchanged_headline(layout.candidate, layout.published)
+            done("headline audit", started)
+        except (PublishError, duckdb.Error) as error:
+            print(f"headline audit failed: {error}", file=sys.stderr)
+            return fail("headline audit", layout)
 
-
-def detail_only_update(layout: Layout, version_id: str, env: dict[str, str], published_version: str,
-                       declared: int) -> int:
-    """The headline inputs are those the published version was built from (same fingerprint), so its headline
-    relations are this build's too: only the detailed models and their tests run, then only the detail suite. The
-    candidate started as a copy of the published file; the audit proves the headline relations untouched, and the
-    published version's other expectation results are recorded again beside the new ones."""
-    print(f"==> detail-only update: the seeds, models and suites are those of published version {published_version};"
-          " only the detailed models and their suite run", flush=True)
-    candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
-    results_file = layout.candidate.parent / "expectation_results.json"
-    python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
-    steps = [
-        ("dbt build", [dbt, "build", "--quiet", "--select", "tag:customs_detail"]),
-        ("expectation suites", [python, "scripts/validate.py", "--warehouse", str(layout.candidate),
-                                "--results", str(results_file), "--only-with-detail"]),
-    ]
-    for name, command in steps:
-        if run(name, command, candidate_env) != 0:
-            return fail(name, layout)
-    try:
-        started = step("headline audit")
-        publishing.audit_unchanged_headline(layout.candidate, layout.published)
-        done("headline audit", started)
-    except (PublishError, duckdb.Error) as error:
-        print(f"headline audit failed: {error}", file=sys.stderr)
-        return fail("headline audit", layout)
-
-    def record_both() -> str:
-        results = publishing.carried_expectation_results(layout.published)
-        results += json.loads(results_file.read_text(encoding="utf-8"))
-        return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared,
-                                            "detail_only")
-
-    return record_and_publish(layout, version_id, record_both)
+    return record_and_publish(layout, version_id,
+                              lambda: record(layout, version_id, results_file, declared, build_path))
 
 
 def record_and_publish(layout: Layout, version_id: str, record_provenance) -> int:
@@ -218,9 +202,13 @@ def detail_path(env: dict[str, str]) -> Path:
     return PROJECT_DIR / env.get("CTW_DETAIL_PATH", "data/synthetic_detail")
 
 
-def record(layout: Layout, version_id: str, results_file: Path, declared: int) -> str:
+def record(layout: Layout, version_id: str, results_file: Path, declared: int, build_path: str) -> str:
+    """Provenance into the candidate. A detail-only update records the published version's other expectation
+    results again beside its detail suite's: the headline relations they checked are the same."""
     results = json.loads(results_file.read_text(encoding="utf-8"))
-    return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared)
+    if build_path == DETAIL_ONLY:
+        results = publishing.carried_expectation_results(layout.published) + results
+    return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared, build_path)
 
 
 def fail(step_name: str, layout: Layout) -> int:
