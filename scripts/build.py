@@ -35,6 +35,7 @@ from pathlib import Path
 import duckdb
 
 import check_seeds
+import dbt_failures
 import publishing
 import validate
 from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
@@ -145,6 +146,8 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     ]
     for name, command in steps:
         if run(name, command, candidate_env) != 0:
+            if name == "dbt build":
+                explain_failed_tests(layout, env)
             if name == "expectation suites" and results_file.is_file():
                 try:  # so that the failed candidate says what failed; the failure is reported either way
                     record(layout, version_id, results_file, declared, build_path)
@@ -182,6 +185,16 @@ def record_and_publish(layout: Layout, version_id: str, record_provenance) -> in
     if pruned:
         print(f"Removed old versions beyond the newest {publishing.keep_versions()}: {', '.join(pruned)}")
     return 0
+
+
+def explain_failed_tests(layout: Layout, env: dict[str, str]) -> None:
+    """dbt names a failed test and counts its rows; say which rows, and where their observations are in the seeds."""
+    try:
+        lines = dbt_failures.explain(PROJECT_DIR / env.get("DBT_TARGET_PATH", "target"), layout.candidate, PROJECT_DIR)
+    except (OSError, ValueError, KeyError, duckdb.Error) as error:
+        lines = [f"(the failed tests' rows could not be listed: {error})"]
+    for line in lines:
+        print(line, file=sys.stderr)
 
 
 def dbt_path(candidate: Path) -> str:

@@ -351,6 +351,21 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
     return faults
 
 
+def observation_lines(project_dir: Path) -> dict[str, str]:
+    """Observation id -> where its row is ("seeds/raw/<file>.csv line N"), counted as the gate counts lines, for the
+    seeds that carry an observation_id column."""
+    where: dict[str, str] = {}
+    for name, (schema, column_types) in load_seed_configs(project_dir).items():
+        paths = sorted(project_dir.glob(f"seeds/**/{name}.csv"))
+        if "observation_id" not in column_types or not paths:
+            continue
+        table = Table(name=name, path=paths[0].relative_to(project_dir), column_types=column_types, schema=schema)
+        read_csv(table, project_dir, faults=[])
+        for line, row in table.rows:
+            where.setdefault(row["observation_id"], f"{table.path.as_posix()} line {line}")
+    return where
+
+
 def load(con: duckdb.DuckDBPyConnection, tables, database: Path) -> None:
     """Each checked seed into database as <schema>.<seed>, typed as declared; an empty cell is null (as dbt seed)."""
     con.execute("attach '" + str(database).replace("'", "''") + "' as target")

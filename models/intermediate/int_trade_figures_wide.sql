@@ -22,6 +22,10 @@ pivoted as (
         max(value_base) filter (where measure = 'level' and basis = 'CNY') as published_value_cny,
         max(value_base) filter (where measure = 'level' and basis = 'USD') as published_value_usd,
         max(value_base) filter (where measure = 'level' and basis = 'tonnes') as quantity_tonnes,
+        -- which observation printed each level: a failed check or a doubtful value leads back to its seed row
+        max(chosen_observation_id) filter (where measure = 'level' and basis = 'CNY') as cny_observation_id,
+        max(chosen_observation_id) filter (where measure = 'level' and basis = 'USD') as usd_observation_id,
+        max(chosen_observation_id) filter (where measure = 'level' and basis = 'tonnes') as quantity_observation_id,
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'CNY') as yoy_pct_cny_reported,
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'USD') as yoy_pct_usd_reported,
         max(value_base) filter (where measure = 'yoy_pct' and basis = 'tonnes') as quantity_yoy_pct_reported,

@@ -73,7 +73,9 @@ final as (
         with_world.yoy_pct_usd_reported,
         with_world.yoy_pct_unspecified_basis_reported,
         with_world.fx_rate_cny_per_usd,
-        with_world.fx_rate_method
+        with_world.fx_rate_method,
+        with_world.cny_observation_id,
+        with_world.usd_observation_id
     from with_world
     inner join partners
         on with_world.partner_code = partners.partner_code

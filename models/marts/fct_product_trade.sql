@@ -51,7 +51,10 @@ final as (
         figures.change_pct_unstated_base_reported,
         figures.unit_value_yoy_pct_reported,
         figures.fx_rate_cny_per_usd,
-        figures.fx_rate_method
+        figures.fx_rate_method,
+        figures.cny_observation_id,
+        figures.usd_observation_id,
+        figures.quantity_observation_id
     from figures
     inner join products
         on figures.product_code = products.product_code

@@ -12,10 +12,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 
 import pytest
 
-from conftest import BIN_DIR, copy_of_built, project_env, published_file
+from conftest import BIN_DIR, PROJECT_DIR, copy_of_built, project_env, published_file
+
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+import dbt_failures  # noqa: E402
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
 
@@ -25,9 +29,10 @@ def dbt(project_dir, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def run_case(built_project, folder, plant, selection: list[str], seed: str | None = None) -> tuple[set[str], str]:
+def run_case(built_project, folder, plant, selection: list[str], seed: str | None = None):
     """On a copy of the built project (dbt writes a copy of its published file), plant the fault if given, reload the
-    seed if named, run dbt build on the selection; the ids of the nodes that failed or errored, and dbt's output."""
+    seed if named, run dbt build on the selection; the ids of the nodes that failed or errored, dbt's output, and
+    what the build would print about the failed tests (scripts/dbt_failures.py)."""
     project = copy_of_built(built_project, folder)
     target = project / "warehouse" / "candidate" / "china_trade.duckdb"
     target.parent.mkdir()
@@ -42,7 +47,8 @@ def run_case(built_project, folder, plant, selection: list[str], seed: str | Non
     failed = {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
     assert results, result.stdout  # the selection ran something
     assert (result.returncode != 0) == bool(failed), result.stdout + result.stderr
-    return failed, result.stdout + result.stderr
+    explained = dbt_failures.explain(project / "target", target, project)
+    return failed, result.stdout + result.stderr, "\n".join(explained)
 
 
 def plant_cell(project_dir, relative_path, observation_id, old, new):
@@ -92,7 +98,10 @@ CASES = {
         fails=lambda failed: (any("accepted_range_fct_partner_trade_value_cny" in t for t in failed)
                               and any("expression_is_true_fct_monthly_trade_balance" in t for t in failed)
                               and all("fct_partner_trade_value_cny" in t or "fct_monthly_trade_balance" in t
-                                      for t in failed))),
+                                      for t in failed)),
+        # the build names the failing figures and where they are in the seeds, not only the tests' names
+        explains=["partner_code=ASEAN, flow=total", "cny_observation_id=doc002.13 (seeds/raw/raw_customs_trade.csv "
+                  "line 34)", "period_month=2024-09-01", "month_trade_balance_cny=682620000000.0"]),
     "the source test stops a negative level before any model": dict(
         plant=negative_asean, seed="raw_customs_trade",
         selection=["--select", "source:customs.raw_customs_trade"],
@@ -115,9 +124,13 @@ CASES = {
 @pytest.mark.parametrize("case", CASES)
 def test_the_check_passes_without_its_fault_and_fails_with_it(built_project, tmp_path, case):
     spec = CASES[case]
-    control, output = run_case(built_project, tmp_path / "control", None, spec["selection"], spec.get("seed"))
-    assert control == set(), output
-    failed, output = run_case(built_project, tmp_path / "fault", spec["plant"], spec["selection"], spec.get("seed"))
+    control, output, explained = run_case(built_project, tmp_path / "control", None, spec["selection"],
+                                          spec.get("seed"))
+    assert control == set() and explained == "", output
+    failed, output, explained = run_case(built_project, tmp_path / "fault", spec["plant"], spec["selection"],
+                                         spec.get("seed"))
     assert spec["fails"](failed), failed
+    for words in spec.get("explains", []):
+        assert words in explained, explained
     if "says" in spec:  # the contract's own message, naming the column whose type drifted
         assert "contract" in output.lower() and spec["says"] in output, output[-3000:]

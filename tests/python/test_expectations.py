@@ -62,6 +62,9 @@ FAULTS = {
     "level_within_a_factor_of_its_series": (
         "marts.fct_observations",
         "update marts.fct_observations set value_base = value_base / 1000 where observation_id = 'doc001.04'"),
+    "part_at_most_its_whole": (  # integrated circuits, printed once: keyed in billions under a trillion unit
+        "intermediate.int_trade_observations_ranked",
+        "update intermediate.int_trade_observations_ranked set value_base = value_base * 1000 where observation_id = 'doc003.12'"),
     "member_share_at_most_its_group_share": (
         "marts.fct_partner_trade",
         "insert into marts.fct_partner_trade by name select 'SG' as partner_code, 'Singapore' as partner_name, 'country' as partner_kind, false as is_share_disjoint, flow, period_start_month, period_end_month, months_covered, 99.99 as share_pct_reported from marts.fct_partner_trade where partner_code = 'ASEAN' and flow = 'total' and share_pct_reported is not null"),
@@ -190,6 +193,33 @@ def test_the_expectation_fails_on_its_planted_fault(built_project, tmp_path, con
     assert len(outcomes[key].rows) > len(control.rows)  # the planted row is among the offending rows
 
 
+# a figure alone in its period kind: the first half-year of dollar exports, the sum of the half's months as printed
+LONE_HALF_YEAR = """
+    insert into marts.fct_observations by name
+    select 'planted.h1' as observation_id, any_value(source_id) as source_id, dataset, subject, measure, basis,
+        '2025-H1' as period_label, 'half_year' as period_basis, date '2025-01-01' as period_start_month,
+        date '2025-06-01' as period_end_month, sum(value_base) {scale} as value_base, false as is_forecast,
+        true as is_chosen, false as is_rejected
+    from marts.fct_observations
+    where subject = 'WLD / TOTAL / all / exports' and basis = 'USD' and period_basis = 'month' and measure = 'level'
+        and is_chosen and period_end_month between date '2025-01-01' and date '2025-06-01'
+    group by dataset, subject, measure, basis
+"""
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("scale, fails", [("", False), ("/ 1000", True)], ids=["control", "a unit 1000x off"])
+def test_a_lone_figure_is_compared_with_its_subjects_other_periods(built_project, tmp_path, scale, fails):
+    """The only half-year figure of its subject has no series of its own kind; as a monthly average it is compared
+    with the subject's months and years to date. The control adds the same figure at its true scale."""
+    copy = warehouse_copy(built_project, tmp_path)
+    plant(copy, "marts.fct_observations", LONE_HALF_YEAR.format(scale=scale))
+    key = "level_within_a_factor_of_its_series"
+    outcome = {o.key: o for o in validate.run_suites(copy, [SUITE_OF[key]])}[key]
+    assert outcome.success != fails
+    assert ("planted.h1" in {row["observation_id"] for row in outcome.rows}) == fails
+
+
 def test_validate_exits_non_zero_and_names_the_failing_expectation(built_project, tmp_path):
     """The command line on a planted fault. Its control is the session's build, whose expectation step ran the same
     command on the clean file and had to exit 0 for the build to publish."""
@@ -270,7 +300,7 @@ REGISTRY_FAULTS = {
 @pytest.mark.fast
 def test_control_the_suites_match_their_registry(tmp_path):
     suites = validate.load_suites(suites_copy(tmp_path))
-    assert validate.declared_count(suites) == len(ALL_KEYS) == 26
+    assert validate.declared_count(suites) == len(ALL_KEYS) == 27
 
 
 @pytest.mark.fast
