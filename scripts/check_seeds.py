@@ -35,6 +35,7 @@ NUMBER_RULE = "a number is ASCII digits, at most 32 before the point and 6 after
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # date.fromisoformat also takes 20251208 and 2025-W49-1
+VAR_REF = re.compile(r"""\{\{\s*var\(\s*['"](\w+)['"]\s*\)\s*\}\}""")
 SOURCE_REF = re.compile(r"""source\(\s*['"](\w+)['"]\s*,\s*['"](\w+)['"]\s*\)""")
 MAX_REPORTED = 200
 # the data tests this gate evaluates on the CSV text; scripts/build.py then leaves the sources' tests out of dbt build
@@ -199,9 +200,15 @@ def format_fault(value: str, fmt: str, row: dict[str, str], grammar: dict[str, d
     return None
 
 
-def load_period_grammar(project_dir: Path) -> dict[str, dict[str, str]]:
-    """period_basis -> {form: regular expression}: var period_grammar of dbt_project.yml, which the models use too."""
-    return yaml.safe_load((project_dir / "dbt_project.yml").read_text())["vars"]["period_grammar"]
+def load_project_vars(project_dir: Path) -> dict:
+    """The vars of dbt_project.yml: among them period_grammar (period_basis -> {form: regular expression}, which the
+    models use too) and the SQL rules a source test names as {{ var('...') }}."""
+    return yaml.safe_load((project_dir / "dbt_project.yml").read_text())["vars"]
+
+
+def render_vars(expression: str, project_vars: dict) -> str:
+    """A test's expression with each {{ var('name') }} replaced as dbt renders it; KeyError names an unknown var."""
+    return VAR_REF.sub(lambda match: str(project_vars[match.group(1)]), expression)
 
 
 def test_kwargs(test: dict | str) -> tuple[str, dict]:
@@ -238,8 +245,9 @@ def failing_lines(con: duckdb.DuckDBPyConnection, table: Table, expression: str)
 
 
 def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict, tables: dict[str, Table],
-                grammar: dict[str, dict[str, str]], faults: list[str]) -> None:
+                project_vars: dict, faults: list[str]) -> None:
     where = table.path.as_posix()
+    grammar = project_vars["period_grammar"]
     columns = {c["name"]: c for c in declaration.get("columns", [])}
     for line, row in table.rows:
         for column, declared_type in table.column_types.items():
@@ -304,7 +312,12 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
             meta = test_meta(test)
             column = meta.get("column", "?")
             fault = meta.get("fault", f"breaks the rule {kwargs['expression']}")
-            for (line,) in failing_lines(con, table, kwargs["expression"]):
+            try:
+                expression = render_vars(kwargs["expression"], project_vars)
+            except KeyError as error:
+                faults.append(f"{where}: a test's expression names var {error}, which dbt_project.yml does not set")
+                continue
+            for (line,) in failing_lines(con, table, expression):
                 value = rows_by_line[line].get(column, "")
                 faults.append(f"{where}, line {line}, column {column!r}: {value!r}: {fault}")
         if name == "unique_combination_of_columns":
@@ -324,7 +337,7 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
     faults: list[str] = []
     configs = load_seed_configs(project_dir)
     declarations = load_source_tables(project_dir)
-    grammar = load_period_grammar(project_dir)
+    project_vars = load_project_vars(project_dir)
     tables: dict[str, Table] = {}
     for path in sorted(project_dir.glob("seeds/**/*.csv")):
         name = path.stem
@@ -345,7 +358,7 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
             if name not in declarations:
                 faults.append(f"{table.path.as_posix()}: seed {name!r} is not declared as a source table")
                 continue
-            check_table(con, table, declarations[name], tables, grammar, faults)
+            check_table(con, table, declarations[name], tables, project_vars, faults)
         if not faults and load_into is not None:
             load(con, tables.values(), load_into)
     return faults

@@ -41,7 +41,8 @@ unioned as (
         anchor_observation_id,
         agrees_with_anchor,
         is_rejected,
-        note
+        note,
+        quote
     from trade
     union all
     select
@@ -65,7 +66,8 @@ unioned as (
         anchor_observation_id,
         agrees_with_anchor,
         is_rejected,
-        note
+        note,
+        quote
     from vehicles
     union all
     select
@@ -73,7 +75,13 @@ unioned as (
         industry.observation_id,
         industry.source_id,
         concat_ws(' / ', industry.subject, industry.metric) as subject,
-        case when industry.unit_code = 'percent' then 'percent' else 'level' end as measure,
+        -- a percentage under the measure its metric names, so that a filter on yoy_pct or share_pct finds it
+        case
+            when industry.unit_code <> 'percent' then 'level'
+            when industry.metric like '%yoy_pct' then 'yoy_pct'
+            when industry.metric like '%share%' then 'share_pct'
+            else 'percent'
+        end as measure,
         industry.basis,
         industry.period_label,
         industry.period_basis,
@@ -89,7 +97,8 @@ unioned as (
         null as anchor_observation_id,
         null as agrees_with_anchor,
         industry.is_rejected,
-        industry.note
+        industry.note,
+        industry.quote
     from industry
 ),
 

@@ -65,19 +65,20 @@ def at_line(line_number, edit):
 
 # line 2 of raw_customs_trade.csv: doc001.01,doc_001_induqin,WLD,TOTAL,all,balance,2025-11,ytd,level,USD,1.076,trillion,...
 # line 5: doc001.04,...,exports,2025-11,month,level,USD,330.35,billion,...   line 36: ASEAN share_pct 16.6
+# line 59: doc003.12, integrated circuits, the only figure of its product, quoted "... worth 1.29 trillion yuan ..."
 CASES = {
     "wrong header": (CUSTOMS, at_line(1, replace("value_as_published", "value")),
                      f"{CUSTOMS}, line 1, column 11 ('value'): the header does not match"),
     "missing column": (FX, at_line(5, lambda line: ",".join(line.split(",")[:3])),
                        f"{FX}, line 5, column 'rate_as_published': missing; the row has 3 fields where the header has 7"),
     "extra column": (CAAM, at_line(3, lambda line: line + ",surplus"),
-                     f"{CAAM}, line 3, column 12: unexpected; the row has 12 fields where the header has 11"),
+                     f"{CAAM}, line 3, column 13: unexpected; the row has 13 fields where the header has 12"),
     "bad quoting": (INDUSTRY, at_line(3, replace(",ytd,", ',"ytd"x,')),
                     f"{INDUSTRY}, line 3, column 'period_basis': malformed CSV"),
     "unclosed quote": (INDUSTRY, at_line(3, replace(",ytd,", ',"ytd,')),
                        f"{INDUSTRY}, line 3, column 'period_basis': malformed CSV"),
     "a quote opening a field beyond the header": (INDUSTRY, at_line(3, lambda line: line + ',"unterminated'),
-                                                  f"{INDUSTRY}, line 3, column 13: malformed CSV"),
+                                                  f"{INDUSTRY}, line 3, column 14: malformed CSV"),
     "not a number": (CUSTOMS, at_line(2, replace(",1.076,", ",1.O76,")),
                      f"{CUSTOMS}, line 2, column 'value_as_published': '1.O76' is not a number"),
     "negative export level": (CUSTOMS, at_line(5, replace(",330.35,", ",-330.35,")),
@@ -118,6 +119,13 @@ CASES = {
                          f"{SOURCES}, line 2, column 'published_date': '2025-W50-5' is not a date (YYYY-MM-DD)"),
     "growth below -100%": (CUSTOMS, at_line(6, replace(",5.9,", ",-105.9,")),
                            f"{CUSTOMS}, line 6, column 'value_as_published': '-105.9': a growth rate below -100%"),
+    # no identity ties a product printed once to another figure; its quote does (var quote_prints_the_value)
+    "a lone figure's unit keyed as billion for trillion": (
+        CUSTOMS, at_line(59, replace(",1.29,trillion,", ",1.29,billion,")),
+        f"{CUSTOMS}, line 59, column 'quote': 'China exported integrated circuits worth 1.29 trillion yuan"),
+    "a value that its quote does not print": (
+        CUSTOMS, at_line(59, replace(",1.29,trillion,", ",12.9,trillion,")),
+        f"{CUSTOMS}, line 59, column 'quote': 'China exported integrated circuits worth 1.29 trillion yuan"),
     "a NUL byte inside a field": (INDUSTRY, at_line(2, replace("commerce", "comm\x00erce")),
                                   f"{INDUSTRY}, line 2, column 'note': holds the control character U+0000"),
     "a form feed inside a quoted field": (INDUSTRY, at_line(3, replace(",commerce ministry data cited by CCTV",

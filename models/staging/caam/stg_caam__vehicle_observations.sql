@@ -19,7 +19,8 @@ final as (
         {{ printed_decimals('value_as_published') }} as value_printed_decimals,
         unit as unit_code,
         qualifier,
-        note
+        note,
+        quote
     from source
 )
 

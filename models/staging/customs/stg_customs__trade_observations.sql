@@ -22,7 +22,8 @@ typed as (
         {{ printed_decimals('value_as_published') }} as value_printed_decimals,
         unit as unit_code,
         qualifier,
-        note
+        note,
+        quote
     from source
 ),
 

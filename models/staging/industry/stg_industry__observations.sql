@@ -20,7 +20,8 @@ final as (
         basis,
         qualifier,
         is_forecast,
-        note
+        note,
+        quote
     from source
 )
 
