@@ -10,9 +10,21 @@
                               copy of the same figure refines a rounded one; a true conflict is decided by authority
     Lower bounds, publishers' own currency conversions and observations a reviewer rejected are kept but never
     chosen (selection_rank is null).
+    Two optional orderings (docs/decisions/0015):
+      release_preference      boolean columns ranked before everything else, in the anchor's order and the choice's
+                              (the release a figure's set is chosen from)
+      precision_demotions     boolean columns that, when true, rank a candidate below the others where the most
+                              decimals would otherwise decide, for the anchor and the choice (a copy finer than the
+                              publisher prints)
 -#}
-{% macro select_among_sources(relation, key_columns) %}
+{% macro select_among_sources(relation, key_columns, release_preference=[], precision_demotions=[]) %}
     {%- set key = key_columns | join(', ') -%}
+    {%- set preferred_first -%}
+        {%- for column in release_preference %}{{ column }} desc, {% endfor -%}
+    {%- endset -%}
+    {%- set demoted_last -%}
+        {%- for column in precision_demotions %}{{ column }}, {% endfor -%}
+    {%- endset -%}
     with
 
     candidates as (
@@ -46,8 +58,8 @@
             using (observation_id)
         window authority as (
             partition by {{ key }}
-            order by qualifier = 'approximate', corroborated.corroboration_count desc, source_tier, source_published_date desc nulls last,
-                value_printed_decimals desc, observation_id
+            order by {{ preferred_first }}qualifier = 'approximate', corroborated.corroboration_count desc, source_tier, source_published_date desc nulls last,
+                {{ demoted_last }}value_printed_decimals desc, observation_id
         )
     ),
 
@@ -67,7 +79,7 @@
             corroboration_count,
             row_number() over (
                 partition by {{ key }}
-                order by agrees_with_anchor desc, value_printed_decimals desc, source_tier,
+                order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}value_printed_decimals desc, source_tier,
                     source_published_date desc nulls last, observation_id
             ) as selection_rank,
             count(*) over (partition by {{ key }}) as candidate_count,

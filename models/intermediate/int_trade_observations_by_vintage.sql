@@ -1,28 +1,66 @@
 -- The candidates of every customs figure as they stood at each of its release dates. A figure's release dates are
--- the publication dates of the dated sources that printed it; at each one, the candidates are the observations
--- published on or before it. Observations whose source prints no date cannot be placed in time and take part in no
--- vintage (docs/decisions/0010-vintages.md). observation_id is made unique per vintage for the selection macro;
+-- the dates from which its observations are known (int_source_known_from: the source's publication date, or for a
+-- source that prints none, the earliest date it could have printed its figures); at each one, the candidates are
+-- the observations known by then, and the release their set is chosen from is decided among those alone
+-- (docs/decisions/0010, 0015). observation_id is made unique per vintage for the selection macro;
 -- published_observation_id is the observation itself.
 with
 
 observations as (
-    select * from {{ ref('int_trade_observations_scaled') }}
-    where source_published_date is not null
+    select * exclude (is_in_preferred_release) from {{ ref('int_trade_observations_released') }}
 ),
 
 release_dates as (
     select distinct
         partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis,
-        source_published_date as known_from
+        known_from_date as known_from
     from observations
+),
+
+known as (
+    select
+        observations.* exclude (observation_id),
+        observations.observation_id || '@' || strftime(release_dates.known_from, '%Y-%m-%d') as observation_id,
+        observations.observation_id as published_observation_id,
+        release_dates.known_from
+    from release_dates
+    inner join observations
+        using (partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis)
+    where observations.known_from_date <= release_dates.known_from
+),
+
+-- as in int_trade_observations_released, among the observations known at each date (a set's other flows may have
+-- release dates of their own: the levels they printed count from then on)
+all_known_levels as (
+    select distinct
+        sets.partner_code, sets.product_code, sets.enterprise_type, sets.period_start_month, sets.period_end_month,
+        sets.basis, sets.known_from, levels.release_vintage, levels.flow
+    from (select distinct partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis,
+            known_from from known) as sets
+    inner join observations as levels
+        on levels.partner_code = sets.partner_code and levels.product_code = sets.product_code
+        and levels.enterprise_type = sets.enterprise_type and levels.period_start_month = sets.period_start_month
+        and levels.period_end_month = sets.period_end_month and levels.basis = sets.basis
+        and levels.known_from_date <= sets.known_from
+    where levels.measure = 'level' and levels.qualifier in ('as_published', 'approximate') and not levels.is_rejected
+),
+
+preferred as (
+    select
+        partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
+        release_vintage
+    from all_known_levels
+    group by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
+        release_vintage
+    qualify row_number() over (
+        partition by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from
+        order by count(*) desc, release_vintage = 'revised' desc
+    ) = 1
 )
 
 select
-    observations.* exclude (observation_id),
-    observations.observation_id || '@' || strftime(release_dates.known_from, '%Y-%m-%d') as observation_id,
-    observations.observation_id as published_observation_id,
-    release_dates.known_from
-from release_dates
-inner join observations
-    using (partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis)
-where observations.source_published_date <= release_dates.known_from
+    known.*,
+    coalesce(known.release_vintage = preferred.release_vintage, true) as is_in_preferred_release
+from known
+left join preferred
+    using (partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from)

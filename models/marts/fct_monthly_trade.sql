@@ -65,6 +65,10 @@ with_growth as (
                 'current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency
             ) }}
         end as {{ kind }}_yoy_pct_{{ currency }}_computed,
+        case when {{ is_compiled_in_currency('current_period.' ~ method) }}
+                and {{ is_compiled_in_currency('previous_year.' ~ method) }}
+            then previous_year.{{ kind }}_value_{{ currency }}
+        end as {{ kind }}_yoy_base_{{ currency }},
         {%- endfor %}{% endfor %}
         {%- for currency in currencies %}
         case when not current_period.is_jan_feb_combined and not previous_month.is_jan_feb_combined
@@ -98,6 +102,13 @@ final as (
         {%- for currency in currencies %}
         with_growth.{{ kind }}_yoy_pct_{{ currency }}_computed,
         {{ kind }}_{{ currency }}_growth.value_base as {{ kind }}_yoy_pct_{{ currency }}_reported,
+        with_growth.{{ kind }}_yoy_base_{{ currency }},
+        -- the base customs' reported growth implies: level / (1 + growth); beside the base used, a revision of the
+        -- prior year shows as the difference of the two
+        case when {{ is_compiled_in_currency('with_growth.' ~ kind ~ '_value_' ~ currency ~ '_method') }}
+                and {{ kind }}_{{ currency }}_growth.value_base > -100
+            then with_growth.{{ kind }}_value_{{ currency }} / (1 + {{ kind }}_{{ currency }}_growth.value_base / 100)
+        end as {{ kind }}_yoy_base_{{ currency }}_implied,
         {%- endfor %}
         {%- endfor %}
         with_growth.month_mom_pct_usd_computed,

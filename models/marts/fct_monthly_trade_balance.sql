@@ -31,12 +31,42 @@ pivoted as (
                 and count({{ currency }}_source_id) filter (where {{ flows_of_balance }}) = 3
             then max({{ currency }}_source_id) filter (where {{ of_kind }} and flow = 'balance')
         end as {{ kind }}_balance_single_source_id_{{ currency }},
+        {%- for flow in ['exports', 'imports', 'balance'] %}
+        max({{ currency }}_source_id) filter (where {{ of_kind }} and flow = '{{ flow }}')
+            as {{ kind }}_{{ flow }}_source_id_{{ currency }},
+        {%- endfor %}
         {%- endfor %}
         {%- endfor %}
         period_end_month as period_month,
         any_value(period_start_month) filter (where period_kind = 'month') as period_start_month
     from headline
     group by period_end_month
+),
+
+final as (
+    select
+        pivoted.* exclude (
+            {%- for kind in ['month', 'ytd'] %}{% for currency in ['usd', 'cny'] %}{% for flow in ['exports', 'imports', 'balance'] %}
+            {{ kind }}_{{ flow }}_source_id_{{ currency }}{{ "," if not loop.last }}
+            {%- endfor %}{{ "," if not loop.last }}{% endfor %}{{ "," if not loop.last }}{% endfor %}
+        ),
+        {%- for kind in ['month', 'ytd'] %}
+        {%- for currency in ['usd', 'cny'] %}
+        -- where the chosen exports, imports and balance are printings that disagree (each kept as printed), say so
+        case
+            when abs({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
+                    - {{ kind }}_trade_balance_{{ currency }}) > {{ kind }}_balance_identity_tolerance_{{ currency }}
+                then 'exports - imports misses the published balance by '
+                    || cast(round(({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
+                        - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as varchar)
+                    || ' billion, beyond printing: the balance (source ' || {{ kind }}_balance_source_id_{{ currency }}
+                    || ') and the flows (' || {{ kind }}_exports_source_id_{{ currency }} || ', '
+                    || {{ kind }}_imports_source_id_{{ currency }}
+                    || ') are printings that disagree; every printing is in fct_observations'
+        end as {{ kind }}_balance_identity_note_{{ currency }}{{ "," if not (loop.last and kind == 'ytd') }}
+        {%- endfor %}
+        {%- endfor %}
+    from pivoted
 )
 
-select * from pivoted
+select * from final

@@ -1,5 +1,6 @@
 -- Every customs figure as it was known from each of its release dates until the next: the value the selection rule
--- chose among the observations published by then. "As known at" a date D:
+-- chose among the observations known by then (a source without a date counts from the earliest date it could have
+-- printed the figure: docs/decisions/0015). "As known at" a date D:
 --     where known_from <= D and (known_until is null or known_until > D)
 with
 
@@ -45,6 +46,9 @@ select
     published_observation_id as observation_id,
     source_id,
     source_published_date,
+    known_from_date as source_known_from_date,
+    known_from_basis as source_known_from_basis,
+    release_vintage,
     candidate_count,
     previous_observation_id,
     previous_value_base,
