@@ -69,7 +69,7 @@ query: setup
 	@$(BIN)/python scripts/query.py "$(Q)"
 
 # the semantic layer: MetricFlow against a copy of the published file (MetricFlow opens its database read-write)
-# make metrics Q="--metrics trade_balance_usd,export_growth_yoy_pct_usd --group-by metric_time__month"
+# make metrics Q="--metrics trade_balance_usd_month,export_growth_yoy_pct_usd --group-by metric_time__month"
 metrics: setup
 	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
 	$(if $(strip $(Q)),,$(error usage: make metrics Q="--metrics NAME[,NAME] --group-by metric_time__month"; the metrics are in models/marts/_semantic_models.yml))

@@ -1,12 +1,28 @@
-"""dbt's semantic layer answers through MetricFlow against DuckDB: balance, export growth, partner share."""
+"""dbt's semantic layer answers through MetricFlow against DuckDB, and every metric equals its mart column over every
+period: the months, and the years of the year-to-date metrics (never a sum of the months a year happens to have)."""
 
 from __future__ import annotations
 
+import csv
+import math
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import project_env
+import duckdb
+import pytest
+import yaml
+
+from conftest import PROJECT_DIR, copy_of_built, project_env, published_file
+
+SEMANTIC = yaml.safe_load((PROJECT_DIR / "models" / "marts" / "_semantic_models.yml").read_text())
+MONTHLY = next(m for m in SEMANTIC["semantic_models"] if m["name"] == "monthly_trade")
+# metric -> its measure's SQL expression over fct_monthly_trade: the mart column it must equal
+MONTHLY_METRICS = {
+    metric["name"]: next(x["expr"] for x in MONTHLY["measures"] if x["name"] == metric["type_params"]["measure"])
+    for metric in SEMANTIC["metrics"]
+    if metric["type"] == "simple" and metric["type_params"]["measure"] in {x["name"] for x in MONTHLY["measures"]}
+}
 
 
 def metrics(project_dir: Path, query: str) -> str:
@@ -19,15 +35,82 @@ def metrics(project_dir: Path, query: str) -> str:
     return result.stdout
 
 
-def test_balance_and_export_growth_by_month(built_project):
-    out = metrics(
-        built_project,
-        "--metrics trade_balance_usd,exports_usd,export_growth_yoy_pct_usd --group-by metric_time__month"
-        " --where \"{{ TimeDimension('metric_time', 'month') }} = '2025-11-01'\"",
-    )
-    [row] = [line.split() for line in out.splitlines() if line.startswith("2025-11-01")]
-    assert float(row[1]) == 111.68e9 and float(row[2]) == 330.35e9
-    assert abs(float(row[3]) - 5.9) < 0.2  # computed from levels; customs reported 5.9
+def metric_table(project_dir: Path, names: list[str], grain: str, tmp_path: Path) -> dict[tuple[str, str], float | None]:
+    """(period as YYYY-MM-DD, metric) -> value, from one MetricFlow query grouped by metric_time at grain."""
+    out = tmp_path / f"metrics_{grain}.csv"
+    metrics(project_dir, f"--metrics {','.join(names)} --group-by metric_time__{grain} --csv {out}")
+    table = {}
+    for row in csv.DictReader(out.open()):
+        period = row.pop(f"metric_time__{grain}")[:10]
+        for name, value in row.items():
+            table[(period, name)] = float(value) if value not in ("", None) else None
+    return table
+
+
+def same(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9))
+
+
+@pytest.fixture(scope="module")
+def mart(built_project):
+    return duckdb.connect(str(published_file(built_project)), read_only=True)
+
+
+def test_every_metric_of_the_monthly_model_is_declared_with_a_mart_column():
+    assert len(MONTHLY_METRICS) == 16  # exports, imports, balance x month, year to date x USD, CNY; 4 growth
+
+
+def test_every_monthly_metric_equals_its_mart_column_in_every_month(built_project, mart, tmp_path):
+    found = metric_table(built_project, sorted(MONTHLY_METRICS), "month", tmp_path)
+    expressions = ", ".join(f'max({expr}) as "{name}"' for name, expr in MONTHLY_METRICS.items())
+    expected = mart.execute(f"select strftime(period_month, '%Y-%m-%d') as period, {expressions} "
+                            "from marts.fct_monthly_trade group by period_month").fetchall()
+    names = list(MONTHLY_METRICS)
+    differ = [(period, name, found.get((period, name)), value)
+              for period, *values in expected for name, value in zip(names, values)
+              if not same(found.get((period, name)), value)]
+    assert differ == [] and len(expected) > 30
+
+
+def summed_over_time(project_dir: Path) -> None:
+    """The fault the year test guards against: the year-to-date measure of exports added up over the months."""
+    path = project_dir / "models" / "marts" / "_semantic_models.yml"
+    text = path.read_text()
+    old = """      - name: exports_usd_year_to_date_value
+        description: exports from January to the month, US dollars, compiled in that currency
+        agg: max
+        expr: "case when flow = 'exports' and ytd_value_usd_method not like 'converted%' then ytd_value_usd end"
+        non_additive_dimension:
+          name: period_month
+          window_choice: max
+"""
+    assert old in text
+    path.write_text(text.replace(old, old.replace("agg: max", "agg: sum").split("        non_additive_dimension")[0]))
+
+
+@pytest.mark.parametrize("fault", [None, summed_over_time], ids=["control", "summed over the months"])
+def test_year_to_date_metrics_by_year_are_the_last_month_of_each_year(built_project, mart, tmp_path, fault):
+    names = sorted(n for n in MONTHLY_METRICS if n.endswith("year_to_date") or "ytd_yoy" in n)
+    project = copy_of_built(built_project, tmp_path)
+    if fault:
+        fault(project)
+    found = metric_table(project, names, "year", tmp_path)
+    expressions = ", ".join(f'max({MONTHLY_METRICS[name]}) as "{name}"' for name in names)
+    expected = mart.execute(f"""
+        select strftime(date_trunc('year', period_month), '%Y-%m-%d') as period, {expressions}
+        from marts.fct_monthly_trade
+        where period_month = (select max(period_month) from marts.fct_monthly_trade as same_year
+                              where year(same_year.period_month) = year(fct_monthly_trade.period_month))
+        group by period_month""").fetchall()
+    differ = [(period, name, found.get((period, name)), value)
+              for period, *values in expected for name, value in zip(names, values)
+              if not same(found.get((period, name)), value)]
+    if fault:  # only the faulted metric differs, in every year
+        assert {name for _, name, _, _ in differ} == {"exports_usd_year_to_date"} and len(differ) == len(expected)
+        return
+    assert differ == []
+    # 2025's full year, the December year to date customs published, not a sum of months
+    assert found[("2025-01-01", "exports_usd_year_to_date")] == 3.77e12
 
 
 def test_partner_share_over_a_period(built_project):
