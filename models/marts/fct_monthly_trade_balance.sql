@@ -59,10 +59,13 @@ final as (
                 then 'exports - imports misses the published balance by '
                     || cast(round(({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
                         - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as varchar)
-                    || ' billion, beyond printing: the balance (source ' || {{ kind }}_balance_source_id_{{ currency }}
-                    || ') and the flows (' || {{ kind }}_exports_source_id_{{ currency }} || ', '
-                    || {{ kind }}_imports_source_id_{{ currency }}
-                    || ') are printings that disagree; every printing is in fct_observations'
+                    || ' billion, beyond printing: the balance ('
+                    || coalesce('source ' || {{ kind }}_balance_source_id_{{ currency }}, 'not printed in this currency')
+                    || ') and the flows ('
+                    || coalesce({{ kind }}_exports_source_id_{{ currency }}, 'not printed in this currency') || ', '
+                    || coalesce({{ kind }}_imports_source_id_{{ currency }}, 'not printed in this currency')
+                    || ') come from printings that disagree, or from the other currency converted figure by figure;'
+                    || ' every printing is in fct_observations'
         end as {{ kind }}_balance_identity_note_{{ currency }}{{ "," if not (loop.last and kind == 'ytd') }}
         {%- endfor %}
         {%- endfor %}

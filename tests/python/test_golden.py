@@ -122,3 +122,70 @@ def test_rare_earth_exports_month_on_month(warehouse):
         """
     ).fetchone()
     assert (float(tonnes), float(growth)) == (5493.9, 26.5)
+
+
+# Issue 13: a period's exports, imports and balance come from one release, at customs' precision (decision 0015)
+BALANCE = "select {column} from marts.fct_monthly_trade_balance where period_month = ?"
+
+
+@pytest.mark.parametrize(
+    ("month", "column", "expected", "printed_half_unit"),
+    [
+        # March 2024, first release (AP, 12 April 2024): a later article's 58.65 is a revision printed alone; the
+        # imports are derived from the same release's exports and balance (279.7 - 58.55), not from the revision
+        ("2024-03-01", "month_trade_balance_usd", 58.55 * BILLION, 0.005 * BILLION),
+        ("2024-03-01", "month_import_value_usd", 221.15 * BILLION, 0.055 * BILLION),
+        # April 2024: 292.45 - 220.1 = 72.35 as released; 72.04, printed a year later, is not mixed in
+        ("2024-04-01", "month_trade_balance_usd", 72.35 * BILLION, 0.005 * BILLION),
+        # June 2025: customs prints 1,147.7 亿美元 = 114.77 billion; a page's 114.799 is finer than customs prints
+        ("2025-06-01", "month_trade_balance_usd", 114.77 * BILLION, 0.005 * BILLION),
+        # January-February balances as first released: 125.16 (2024), 170.52 (2025, AP)
+        ("2024-02-01", "month_trade_balance_usd", 125.16 * BILLION, 0.005 * BILLION),
+        ("2025-02-01", "month_trade_balance_usd", 170.52 * BILLION, 0.005 * BILLION),
+    ],
+)
+def test_one_release_per_period_at_customs_precision(warehouse, month, column, expected, printed_half_unit):
+    value = one_value(warehouse, BALANCE.format(column=column), month)
+    assert value == pytest.approx(expected, abs=printed_half_unit)
+
+
+def test_march_2024_export_growth_shows_the_revision_of_its_base(warehouse):
+    """Customs reported -7.5% for March 2024 exports against a revised March 2023; the first-released base
+    (US$315.59bn) gives -11.4%. The base the reported growth implies, 279.7 / 0.925 = 302.4, stands beside it."""
+    reported, computed, base, implied = warehouse.execute(
+        """
+        select month_yoy_pct_usd_reported, month_yoy_pct_usd_computed, month_yoy_base_usd, month_yoy_base_usd_implied
+        from marts.fct_monthly_trade where period_month = date '2024-03-01' and flow = 'exports'
+        """).fetchone()
+    assert reported == -7.5
+    assert computed == pytest.approx(-11.37, abs=0.01)
+    assert base == pytest.approx(315.59 * BILLION, abs=0.005 * BILLION)
+    assert implied == pytest.approx(279.7 * BILLION / 0.925, abs=0.1 * BILLION)
+
+
+def test_the_revisions_printed_alone_are_kept_beside_the_first_release(warehouse):
+    rows = dict(warehouse.execute(
+        """
+        select period_label, (first_release_value_base, latest_revision_value_base, marts_value_base)
+        from marts.fct_trade_figure_releases
+        where partner_code = 'WLD' and product_code = 'TOTAL' and enterprise_type = 'all' and flow = 'balance'
+            and measure = 'level' and basis = 'USD' and period_label in ('2024-03', '2024-04')
+        """).fetchall())
+    assert rows == {"2024-03": (58.55 * BILLION, 58.65 * BILLION, 58.55 * BILLION),
+                    "2024-04": (72.35 * BILLION, 72.04 * BILLION, 72.35 * BILLION)}
+
+
+def test_every_chosen_month_meets_the_balance_identity_or_says_why(warehouse):
+    unexplained = warehouse.execute(
+        """
+        select period_month from marts.fct_monthly_trade_balance
+        where (abs(month_export_value_usd - month_import_value_usd - month_trade_balance_usd)
+                > month_balance_identity_tolerance_usd and month_balance_identity_note_usd is null)
+            or (abs(month_export_value_cny - month_import_value_cny - month_trade_balance_cny)
+                > month_balance_identity_tolerance_cny and month_balance_identity_note_cny is null)
+            or (abs(ytd_export_value_usd - ytd_import_value_usd - ytd_trade_balance_usd)
+                > ytd_balance_identity_tolerance_usd and ytd_balance_identity_note_usd is null)
+            or (abs(ytd_export_value_cny - ytd_import_value_cny - ytd_trade_balance_cny)
+                > ytd_balance_identity_tolerance_cny and ytd_balance_identity_note_cny is null)
+        """).fetchall()
+    assert unexplained == []
