@@ -38,10 +38,10 @@ all_known_levels as (
     from (select distinct partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis,
             known_from from known) as sets
     inner join observations as levels
-        on levels.partner_code = sets.partner_code and levels.product_code = sets.product_code
-        and levels.enterprise_type = sets.enterprise_type and levels.period_start_month = sets.period_start_month
-        and levels.period_end_month = sets.period_end_month and levels.basis = sets.basis
-        and levels.known_from_date <= sets.known_from
+        on sets.partner_code = levels.partner_code and sets.product_code = levels.product_code
+        and sets.enterprise_type = levels.enterprise_type and sets.period_start_month = levels.period_start_month
+        and sets.period_end_month = levels.period_end_month and sets.basis = levels.basis
+        and sets.known_from >= levels.known_from_date
     where levels.measure = 'level' and levels.qualifier in ('as_published', 'approximate') and not levels.is_rejected
 ),
 
@@ -53,7 +53,8 @@ preferred as (
     group by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
         release_vintage
     qualify row_number() over (
-        partition by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from
+        partition by
+            partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from
         order by count(*) desc, release_vintage = 'revised' desc
     ) = 1
 )

@@ -27,7 +27,7 @@ next_release as (
         min(calendar.release_date) as next_release_date
     from (select distinct period_end_month from observations) as periods
     left join calendar
-        on calendar.period_end_month > periods.period_end_month
+        on periods.period_end_month < calendar.period_end_month
     group by periods.period_end_month
 ),
 
@@ -78,7 +78,9 @@ final as (
         preferred.is_preferred as is_in_preferred_release
     from vintaged
     inner join preferred
-        using (partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, release_vintage)
+        using (
+            partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, release_vintage
+        )
 )
 
 select * from final

@@ -43,12 +43,17 @@ pivoted as (
     group by period_end_month
 ),
 
+{%- set source_columns = [] %}
+{%- for kind in ['month', 'ytd'] %}{% for currency in ['usd', 'cny'] %}
+{%- for flow in ['exports', 'imports', 'balance'] %}
+{%- do source_columns.append(kind ~ '_' ~ flow ~ '_source_id_' ~ currency) %}
+{%- endfor %}{% endfor %}{% endfor %}
+{%- set not_printed = "'not printed in this currency'" %}
+
 final as (
     select
         pivoted.* exclude (
-            {%- for kind in ['month', 'ytd'] %}{% for currency in ['usd', 'cny'] %}{% for flow in ['exports', 'imports', 'balance'] %}
-            {{ kind }}_{{ flow }}_source_id_{{ currency }}{{ "," if not loop.last }}
-            {%- endfor %}{{ "," if not loop.last }}{% endfor %}{{ "," if not loop.last }}{% endfor %}
+            {{ source_columns | join(',\n            ') }}
         ),
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}
@@ -60,10 +65,10 @@ final as (
                     || cast(round(({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
                         - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as varchar)
                     || ' billion, beyond printing: the balance ('
-                    || coalesce('source ' || {{ kind }}_balance_source_id_{{ currency }}, 'not printed in this currency')
+                    || coalesce('source ' || {{ kind }}_balance_source_id_{{ currency }}, {{ not_printed }})
                     || ') and the flows ('
-                    || coalesce({{ kind }}_exports_source_id_{{ currency }}, 'not printed in this currency') || ', '
-                    || coalesce({{ kind }}_imports_source_id_{{ currency }}, 'not printed in this currency')
+                    || coalesce({{ kind }}_exports_source_id_{{ currency }}, {{ not_printed }}) || ', '
+                    || coalesce({{ kind }}_imports_source_id_{{ currency }}, {{ not_printed }})
                     || ') come from printings that disagree, or from the other currency converted figure by figure;'
                     || ' every printing is in fct_observations'
         end as {{ kind }}_balance_identity_note_{{ currency }}{{ "," if not (loop.last and kind == 'ytd') }}

@@ -110,8 +110,8 @@ CASES = {
     # an observation is no longer seen on its own release date
     "vintages that miss a release fail the latest-vintage check": dict(
         plant=replace_in("models/intermediate/int_trade_observations_by_vintage.sql",
-                         "where observations.source_published_date <= release_dates.known_from",
-                         "where observations.source_published_date < release_dates.known_from"),
+                         "where observations.known_from_date <= release_dates.known_from",
+                         "where observations.known_from_date < release_dates.known_from"),
         selection=["--select", "int_trade_observations_by_vintage+"],
         fails=lambda failed: "test.china_trade.assert_latest_vintage_is_the_current_choice" in failed),
     "a mart whose column type drifts breaks its contract": dict(
