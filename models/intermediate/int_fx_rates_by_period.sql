@@ -1,6 +1,7 @@
 -- One row per period (start month x end month within one calendar year): the CNY-per-USD rate used to
 -- convert a figure published in only one currency.
---   reference_monthly_average: the mean of the reference monthly rates, only when every month of the period has one
+--   reference_monthly_average: the mean of the reference monthly rates (the ECB's, int_fx_monthly_rates), only when
+--     every month of the period has one
 --   implied_by_published_pairs: where no reference rate covers the period, the median ratio CNY / USD of the
 --     headline flows that customs published in both currencies for that very period
 with
@@ -10,7 +11,8 @@ figures as (
 ),
 
 monthly_rates as (
-    select * from {{ ref('stg_fx__monthly_rates') }}
+    select * from {{ ref('int_fx_monthly_rates') }}
+    where fx_rate_cny_per_usd is not null
 ),
 
 months as (
