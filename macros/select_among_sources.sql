@@ -59,7 +59,7 @@
         window authority as (
             partition by {{ key }}
             order by {{ preferred_first }}qualifier = 'approximate', corroborated.corroboration_count desc, source_tier, source_published_date desc nulls last,
-                {{ demoted_last }}value_printed_decimals desc, observation_id
+                {{ demoted_last }}rounding_half_unit_base, observation_id
         )
     ),
 
@@ -79,7 +79,7 @@
             corroboration_count,
             row_number() over (
                 partition by {{ key }}
-                order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}value_printed_decimals desc, source_tier,
+                order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}rounding_half_unit_base, source_tier,
                     source_published_date desc nulls last, observation_id
             ) as selection_rank,
             count(*) over (partition by {{ key }}) as candidate_count,
