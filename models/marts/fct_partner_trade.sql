@@ -50,12 +50,15 @@ final as (
         with_world.value_usd_method,
         with_world.world_value_cny,
         with_world.world_value_usd,
-        -- shares only from values compiled in that currency, never from converted ones
-        case when {{ is_compiled_in_currency('with_world.value_cny_method') }}
+        -- shares only from values compiled in that currency, never from converted ones, and only of gross flows: a
+        -- partner's balance is no share of China's (it changes sign)
+        case when with_world.flow <> 'balance'
+                and {{ is_compiled_in_currency('with_world.value_cny_method') }}
                 and {{ is_compiled_in_currency('with_world.world_value_cny_method') }}
             then round(100.0 * with_world.value_cny / nullif(with_world.world_value_cny, 0), 4)
         end as share_pct_cny_computed,
-        case when {{ is_compiled_in_currency('with_world.value_usd_method') }}
+        case when with_world.flow <> 'balance'
+                and {{ is_compiled_in_currency('with_world.value_usd_method') }}
                 and {{ is_compiled_in_currency('with_world.world_value_usd_method') }}
             then round(100.0 * with_world.value_usd / nullif(with_world.world_value_usd, 0), 4)
         end as share_pct_usd_computed,
