@@ -1,7 +1,7 @@
 -- One row per period (start month x end month within one calendar year): the CNY-per-USD rate used to
 -- convert a figure published in only one currency.
---   reference_monthly_average: the mean of the reference monthly rates (the ECB's, int_fx_monthly_rates), only when
---     every month of the period has one
+--   reference_monthly_average: the mean of the reference monthly rates (the ECB's, int_fx_monthly_rates) of the
+--     months before the period's months (customs converts at the previous month's rate), only when all have one
 --   implied_by_published_pairs: where no reference rate covers the period, the median ratio CNY / USD of the
 --     headline flows that customs published in both currencies for that very period
 with
@@ -37,8 +37,12 @@ reference_rates as (
         periods.period_end_month,
         avg(monthly_rates.fx_rate_cny_per_usd) as fx_rate_cny_per_usd
     from periods
+    -- customs converts a month's figures at the previous month's rate (decision 0002): a period's rate is the mean
+    -- of the rates of the months before each of its months
     inner join monthly_rates
-        on monthly_rates.period_month between periods.period_start_month and periods.period_end_month
+        on monthly_rates.period_month
+            between cast(periods.period_start_month - interval 1 month as date)
+            and cast(periods.period_end_month - interval 1 month as date)
     group by periods.period_start_month, periods.period_end_month, periods.months_covered
     having count(distinct monthly_rates.period_month) = periods.months_covered
 ),
