@@ -13,7 +13,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics report docs detail bench clean
+.PHONY: build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics quotes report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -76,6 +76,10 @@ metrics: setup
 	rm -rf target/metrics-db && mkdir -p target/metrics-db && cp warehouse/china_trade.duckdb target/metrics-db/
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
+
+# how many raw rows carry the words that printed them; document quotes checked against their documents
+quotes: setup
+	$(BIN)/python scripts/quotes.py
 
 # charts of the published warehouse: warehouse/report/index.html (self-contained) and one PNG per chart
 report: setup
