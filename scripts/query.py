@@ -60,6 +60,28 @@ QUESTIONS = {
         order by value_cny desc nulls last
         """,
     ),
+    "partner": (
+        rf"^([A-Z]+) {MONTH}\.\.{MONTH}$",
+        "partner CODE YYYY-MM..YYYY-MM   (CODE from dim_partners: ASEAN, EU, US, RU, ...)",
+        """
+        select
+            case when months_covered = 1 then 'month' else 'year to date' end as period,
+            strftime(period_start_month, '%Y-%m') || '..' || strftime(period_end_month, '%Y-%m') as months,
+            flow,
+            round(value_cny / 1e9, 1) as cny_bn,
+            round(value_usd / 1e9, 1) as usd_bn,
+            round(share_pct_cny_computed, 1) as share_computed_pct,
+            share_pct_reported as share_reported_pct,
+            coalesce(yoy_pct_cny_reported, yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported)
+                as yoy_reported_pct,
+            round(coalesce(yoy_pct_cny_computed, yoy_pct_usd_computed), 1) as yoy_computed_pct
+        from marts.fct_partner_trade
+        where partner_code = $1
+            and period_start_month >= make_date($2, $3, 1)
+            and period_end_month <= make_date($4, $5, 1)
+        order by months_covered = 1, period_end_month, flow
+        """,
+    ),
     "vehicles": (
         rf"^{MONTH}$",
         "vehicles YYYY-MM",
@@ -103,7 +125,7 @@ def refusal(con: duckdb.DuckDBPyConnection, sql: str) -> str | None:
     return None
 
 
-def parse(text: str) -> tuple[str, list[int] | None]:
+def parse(text: str) -> tuple[str, list[int | str] | None]:
     """(SQL, parameters) for a named question, or the text itself as SQL."""
     name, _, argument = text.strip().partition(" ")
     if name not in QUESTIONS:
@@ -112,7 +134,7 @@ def parse(text: str) -> tuple[str, list[int] | None]:
     match = re.match(pattern, argument.strip())
     if not match:
         raise ValueError(f"{argument.strip() or 'no period'} does not fit the question; ask: {usage}")
-    return sql, [int(group) for group in match.groups()]
+    return sql, [int(group) if group.isdigit() else group for group in match.groups()]
 
 
 def main(argv: list[str]) -> int:

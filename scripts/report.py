@@ -5,6 +5,8 @@ Charts (matplotlib, drawn from the marts, read-only):
     ytd_surplus          the year-to-date surplus of each year against the previous full-year record
     partner_shares       shares of China's trade by partner for the latest period with partner figures
     partner_growth       year-on-year growth of trade by partner for that period
+    partner_shares_over_time  ASEAN's, the EU's and the US's share of China's trade, year to date, month by month
+    us_export_growth     China's exports to the United States, year on year, month by month
     vehicle_exports      CAAM's monthly vehicle exports
 
 The page embeds the PNGs (no script, no stylesheet or font from elsewhere): it opens offline in any browser.
@@ -151,6 +153,56 @@ def partner_growth(con, axes) -> str:
     return "Growth as reported by the source; where none was reported, computed from published values."
 
 
+SHARE_PARTNERS = {"ASEAN": "#1f6f8b", "EU": "#e07a1f", "US": "#b22"}
+
+
+def partner_shares_over_time(con, axes) -> str:
+    data = rows(con, """
+        select partner_code, period_end_month as period_month,
+            coalesce(share_pct_cny_computed, share_pct_reported) as share, share_pct_cny_computed is null as reported
+        from marts.fct_partner_trade
+        where flow = 'total' and months_covered > 1 and month(period_start_month) = 1
+            and partner_code in ('ASEAN', 'EU', 'US') and coalesce(share_pct_cny_computed, share_pct_reported) is not null
+        order by period_end_month""")
+    for partner, colour in SHARE_PARTNERS.items():
+        points = [r for r in data if r["partner_code"] == partner]
+        months, values = with_gaps(points, "share")
+        axes.plot(months, values, marker="o", color=colour, label=partner)
+        for r in points:
+            if r["reported"]:  # no yuan values to compute it from: the reported share, drawn hollow
+                axes.plot(r["period_month"], r["share"], marker="o", color="white", markeredgecolor=colour)
+    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    axes.tick_params(axis="x", labelrotation=45)
+    axes.set_ylabel("share of China's total trade, percent")
+    axes.set_title("Partner shares, year to date")
+    axes.legend(frameon=False)
+    first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
+    return (f"Each partner's share of China's trade from January to the month, {first:%Y-%m} to {last:%Y-%m}: "
+            "computed from yuan values where both are published, else the share the source reported (hollow). "
+            "A break in a line is a month no source covers." if data else "No partner shares in the warehouse.")
+
+
+def us_export_growth(con, axes) -> str:
+    data = rows(con, """
+        select period_end_month as period_month,
+            coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) as growth
+        from marts.fct_partner_trade
+        where partner_code = 'US' and flow = 'exports' and months_covered = 1
+            and coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) is not null
+        order by period_end_month""")
+    months, values = with_gaps(data, "growth")
+    axes.bar(months, values, width=20, color=["#3a9a4a" if v >= 0 else "#b22" for v in values])
+    axes.axhline(0, color="#999", linewidth=0.8)
+    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    axes.tick_params(axis="x", labelrotation=45)
+    axes.set_ylabel("year on year, percent")
+    axes.set_title("China's exports to the United States, year on year")
+    first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
+    return (f"Growth of China's exports to the US on the same month a year earlier, {first:%Y-%m} to {last:%Y-%m}, "
+            "as the sources reported it (dollar terms, or unstated). A month without a bar is a month no source "
+            "printed; January-February, published as one period, is not drawn." if data else "No figures.")
+
+
 def vehicle_exports(con, axes) -> str:
     data = rows(con, """
         select period_month, month_vehicles / 1e3 as thousands
@@ -170,6 +222,8 @@ CHARTS = [
     ("ytd_surplus", "Year-to-date surplus against the record", ytd_surplus, (8, 4.5), 1),
     ("partner_shares", "Partner shares", partner_shares, (8, 4), 1),
     ("partner_growth", "Growth by partner", partner_growth, (8, 4), 1),
+    ("partner_shares_over_time", "Partner shares over time", partner_shares_over_time, (10, 4), 1),
+    ("us_export_growth", "Exports to the US, year on year", us_export_growth, (10, 4), 1),
     ("vehicle_exports", "Vehicle exports", vehicle_exports, (10, 4), 1),
 ]
 

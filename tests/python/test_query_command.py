@@ -37,6 +37,15 @@ def test_partner_shares_over_a_period(built_project):
     assert "6.82" in asean and "16.6" in asean
 
 
+def test_one_partner_over_a_range_of_months(built_project):
+    """ASEAN's share of China's trade and its growth, year to date, month by month through 2025."""
+    result = ask(built_project, "partner ASEAN 2025-01..2025-12")
+    assert result.returncode == 0, result.stderr
+    november = next(line for line in result.stdout.splitlines() if "2025-01..2025-11" in line and "│ total" in line)
+    assert "6820.0" in november and "16.5" in november and "16.6" in november and "8.5" in november
+    assert sum("year to date" in line and "│ total" in line for line in result.stdout.splitlines()) >= 7
+
+
 def test_any_sql(built_project):
     result = ask(built_project, "select count(*) as figures from marts.fct_observations where dataset = 'customs_trade'")
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,8 @@ from conftest import PROJECT_DIR, project_env
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
-CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "vehicle_exports"]
+CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "partner_shares_over_time",
+          "us_export_growth", "vehicle_exports"]
 
 
 def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse):
