@@ -13,7 +13,7 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics quotes report docs detail bench clean
+.PHONY: build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -76,6 +76,10 @@ metrics: setup
 	rm -rf target/metrics-db && mkdir -p target/metrics-db && cp warehouse/china_trade.duckdb target/metrics-db/
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
+
+# the README's coverage section, generated from the published warehouse (tests/python/test_coverage.py holds them equal)
+coverage: setup
+	$(BIN)/python scripts/coverage.py --write-readme
 
 # how many raw rows carry the words that printed them; document quotes checked against their documents
 quotes: setup
