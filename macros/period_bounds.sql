@@ -12,17 +12,17 @@
     {%- set year -%} cast(left({{ period }}, 4) as integer) {%- endset -%}
     {%- set digit -%} cast(right({{ period }}, 1) as integer) {%- endset -%}
     case
-        when {{ period_basis }} = 'month' and regexp_full_match({{ period }}, '{{ grammar.month.jan_feb }}')
+        when {{ period_basis }} = 'month' and {{ ctw_regexp_full_match(period, "'" ~ grammar.month.jan_feb ~ "'") }}
             then make_date({{ year }}, {{ 1 if bound == 'start' else 2 }}, 1)
-        when {{ period_basis }} = 'month' and regexp_full_match({{ period }}, '{{ grammar.month.month }}')
+        when {{ period_basis }} = 'month' and {{ ctw_regexp_full_match(period, "'" ~ grammar.month.month ~ "'") }}
             then make_date({{ year }}, cast(substr({{ period }}, 6, 2) as integer), 1)
-        when {{ period_basis }} = 'ytd' and regexp_full_match({{ period }}, '{{ grammar.ytd.month }}')
+        when {{ period_basis }} = 'ytd' and {{ ctw_regexp_full_match(period, "'" ~ grammar.ytd.month ~ "'") }}
             then make_date({{ year }}, {{ "1" if bound == 'start' else "cast(substr(" ~ period ~ ", 6, 2) as integer)" }}, 1)
-        when {{ period_basis }} = 'quarter' and regexp_full_match({{ period }}, '{{ grammar.quarter.quarter }}')
+        when {{ period_basis }} = 'quarter' and {{ ctw_regexp_full_match(period, "'" ~ grammar.quarter.quarter ~ "'") }}
             then make_date({{ year }}, 3 * {{ digit }} - {{ 2 if bound == 'start' else 0 }}, 1)
-        when {{ period_basis }} = 'half_year' and regexp_full_match({{ period }}, '{{ grammar.half_year.half }}')
+        when {{ period_basis }} = 'half_year' and {{ ctw_regexp_full_match(period, "'" ~ grammar.half_year.half ~ "'") }}
             then make_date({{ year }}, 6 * {{ digit }} - {{ 5 if bound == 'start' else 0 }}, 1)
-        when {{ period_basis }} = 'year' and regexp_full_match({{ period }}, '{{ grammar.year.year }}')
+        when {{ period_basis }} = 'year' and {{ ctw_regexp_full_match(period, "'" ~ grammar.year.year ~ "'") }}
             then make_date({{ year }}, {{ 1 if bound == 'start' else 12 }}, 1)
     end
 {%- endmacro %}

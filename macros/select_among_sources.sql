@@ -77,11 +77,11 @@
             anchor_observation_id,
             agrees_with_anchor,
             corroboration_count,
-            row_number() over (
+            cast(row_number() over (
                 partition by {{ key }}
                 order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}rounding_half_unit_base, source_tier,
                     source_published_date desc nulls last, observation_id
-            ) as selection_rank,
+            ) as {{ dbt.type_bigint() }}) as selection_rank,
             count(*) over (partition by {{ key }}) as candidate_count,
             count(*) filter (where not agrees_with_anchor) over (partition by {{ key }}) as conflicting_candidate_count
         from compared

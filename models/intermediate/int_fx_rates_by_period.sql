@@ -24,7 +24,7 @@ periods as (
     select
         starts.period_month as period_start_month,
         ends.period_month as period_end_month,
-        date_diff('month', starts.period_month, ends.period_month) + 1 as months_covered
+        {{ ctw_months_between('starts.period_month', 'ends.period_month') }} + 1 as months_covered
     from months as starts
     inner join months as ends
         on starts.period_month <= ends.period_month

@@ -123,12 +123,9 @@ from_identities as (
 ),
 
 identity_values as (
-    unpivot from_identities
-    on (exports, exports_tolerance) as exports,
-        (imports, imports_tolerance) as imports,
-        (balance, balance_tolerance) as balance,
-        (total, total_tolerance) as total
-    into name flow value value_base, value_tolerance
+    {{ ctw_unpivot_pairs('from_identities', 'flow', ['value_base', 'value_tolerance'], [
+        ('exports', ['exports', 'exports_tolerance']), ('imports', ['imports', 'imports_tolerance']),
+        ('balance', ['balance', 'balance_tolerance']), ('total', ['total', 'total_tolerance'])]) }}
 ),
 
 one_currency as (

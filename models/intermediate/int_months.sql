@@ -17,7 +17,9 @@ bounds as (
 final as (
     select cast(spine.month_start as date) as period_month
     from bounds,
-        range(bounds.first_month, bounds.last_month + interval 1 month, interval 1 month) as spine (month_start)
+        {{ ctw_date_series(
+            'bounds.first_month', 'bounds.last_month + interval 1 month', 'month', 'spine', 'month_start'
+        ) }}
 )
 
 select * from final

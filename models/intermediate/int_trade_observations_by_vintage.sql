@@ -7,7 +7,7 @@
 with
 
 observations as (
-    select * exclude (is_in_preferred_release) from {{ ref('int_trade_observations_released') }}
+    select {{ ctw_star_except(['is_in_preferred_release']) }} from {{ ref('int_trade_observations_released') }}
 ),
 
 release_dates as (
@@ -19,8 +19,9 @@ release_dates as (
 
 known as (
     select
-        observations.* exclude (observation_id),
-        observations.observation_id || '@' || strftime(release_dates.known_from, '%Y-%m-%d') as observation_id,
+        {{ ctw_star_except(['observation_id'], 'observations.') }},
+        observations.observation_id || '@' || cast(release_dates.known_from as {{ dbt.type_string() }})
+            as observation_id,
         observations.observation_id as published_observation_id,
         release_dates.known_from
     from release_dates
@@ -45,18 +46,31 @@ all_known_levels as (
     where levels.measure = 'level' and levels.qualifier in ('as_published', 'approximate') and not levels.is_rejected
 ),
 
+levels_by_release as (
+    select
+        partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
+        release_vintage,
+        count(*) as levels_known
+    from all_known_levels
+    group by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
+        release_vintage
+),
+
 preferred as (
     select
         partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
         release_vintage
-    from all_known_levels
-    group by partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from,
-        release_vintage
-    qualify row_number() over (
-        partition by
-            partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from
-        order by count(*) desc, release_vintage = 'revised' desc
-    ) = 1
+    from (
+        select
+            *,
+            row_number() over (
+                partition by
+                    partner_code, product_code, enterprise_type, period_start_month, period_end_month, basis, known_from
+                order by levels_known desc, release_vintage = 'revised' desc
+            ) as release_rank
+        from levels_by_release
+    ) as ranked_releases
+    where release_rank = 1
 )
 
 select

@@ -8,10 +8,10 @@ months as (
 final as (
     select
         period_month,
-        year(period_month) as calendar_year,
-        month(period_month) as calendar_month,
-        quarter(period_month) as calendar_quarter,
-        strftime(period_month, '%Y-%m') as month_label,
+        cast(year(period_month) as {{ dbt.type_bigint() }}) as calendar_year,
+        cast(month(period_month) as {{ dbt.type_bigint() }}) as calendar_month,
+        cast(quarter(period_month) as {{ dbt.type_bigint() }}) as calendar_quarter,
+        left(cast(period_month as {{ dbt.type_string() }}), 7) as month_label,
         -- customs releases January and February as one figure; CAAM releases every month
         month(period_month) in (1, 2) as is_in_customs_jan_feb_release
     from months

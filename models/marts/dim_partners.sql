@@ -13,7 +13,7 @@ memberships as (
 current_groups as (
     select
         member_code,
-        list(group_code order by group_code) as member_of_groups
+        {{ ctw_sorted_list('group_code') }} as member_of_groups
     from memberships
     where valid_to is null
     group by member_code
@@ -34,7 +34,7 @@ final as (
         partners.partner_name,
         partners.partner_kind,
         partners.is_share_disjoint,
-        coalesce(current_groups.member_of_groups, []) as member_of_groups,
+        coalesce(current_groups.member_of_groups, {{ ctw_empty_list() }}) as member_of_groups,
         member_counts.current_member_count,
         partners.note
     from partners

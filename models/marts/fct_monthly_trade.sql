@@ -90,8 +90,9 @@ final as (
     select
         with_growth.period_month,
         with_growth.period_start_month,
-        case when with_growth.is_jan_feb_combined then strftime(with_growth.period_start_month, '%Y-%m') || '/02'
-            else strftime(with_growth.period_month, '%Y-%m') end as period_label,
+        case when with_growth.is_jan_feb_combined
+            then left(cast(with_growth.period_start_month as {{ dbt.type_string() }}), 7) || '/02'
+            else left(cast(with_growth.period_month as {{ dbt.type_string() }}), 7) end as period_label,
         with_growth.is_jan_feb_combined,
         with_growth.flow,
         {%- for kind in kinds %}

@@ -22,10 +22,12 @@ pivoted as (
             as {{ kind }}_total_trade_value_{{ currency }},
         max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'balance')
             as {{ kind }}_trade_balance_{{ currency }}_method,
-        sum(value_{{ currency }}_tolerance) filter (where {{ flows_of_balance }})
-            as {{ kind }}_balance_identity_tolerance_{{ currency }},
-        sum(value_{{ currency }}_tolerance) filter (where {{ of_kind }} and flow in ('exports', 'imports', 'total'))
-            as {{ kind }}_total_identity_tolerance_{{ currency }},
+        -- summed exactly (a float sum's last digit would follow the engine's plan and row order)
+        cast(sum(cast(value_{{ currency }}_tolerance as decimal(38, 6))) filter (where {{ flows_of_balance }})
+            as double) as {{ kind }}_balance_identity_tolerance_{{ currency }},
+        cast(sum(cast(value_{{ currency }}_tolerance as decimal(38, 6)))
+            filter (where {{ of_kind }} and flow in ('exports', 'imports', 'total'))
+            as double) as {{ kind }}_total_identity_tolerance_{{ currency }},
         -- the source that published exports, imports and balance, when one source published all three
         case when count(distinct {{ currency }}_source_id) filter (where {{ flows_of_balance }}) = 1
                 and count({{ currency }}_source_id) filter (where {{ flows_of_balance }}) = 3
@@ -52,9 +54,7 @@ pivoted as (
 
 final as (
     select
-        pivoted.* exclude (
-            {{ source_columns | join(',\n            ') }}
-        ),
+        {{ ctw_star_except(source_columns, 'pivoted.') }},
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}
         -- where the chosen exports, imports and balance are printings that disagree (each kept as printed), say so
@@ -63,7 +63,7 @@ final as (
                     - {{ kind }}_trade_balance_{{ currency }}) > {{ kind }}_balance_identity_tolerance_{{ currency }}
                 then 'exports - imports misses the published balance by '
                     || cast(round(({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
-                        - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as varchar)
+                        - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as {{ dbt.type_string() }})
                     || ' billion, beyond printing: the balance ('
                     || coalesce('source ' || {{ kind }}_balance_source_id_{{ currency }}, {{ not_printed }})
                     || ') and the flows ('

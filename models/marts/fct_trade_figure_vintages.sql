@@ -16,7 +16,7 @@ sequenced as (
         lag(value_base) over figure as previous_value_base,
         lag(rounding_half_unit_base) over figure as previous_rounding_half_unit_base,
         lag(published_observation_id) over figure as previous_observation_id,
-        row_number() over figure as vintage_number
+        cast(row_number() over figure as {{ dbt.type_bigint() }}) as vintage_number
     from chosen
     window figure as (
         partition by

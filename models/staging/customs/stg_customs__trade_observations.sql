@@ -30,7 +30,7 @@ typed as (
 final as (
     select
         *,
-        date_diff('month', period_start_month, period_end_month) + 1 as months_covered,
+        {{ ctw_months_between('period_start_month', 'period_end_month') }} + 1 as months_covered,
         period_label like '%-01/02' as is_jan_feb_combined
     from typed
 )
