@@ -364,18 +364,26 @@ def check_seeds(project_dir: Path, load_into: Path | None = None) -> list[str]:
     return faults
 
 
+def seed_rows(project_dir: Path, name: str) -> list[tuple[int, dict[str, str]]]:
+    """(line, row) of every row of one seed, lines counted as the gate counts them; [] for a seed without a file."""
+    schema, column_types = load_seed_configs(project_dir)[name]
+    paths = sorted(project_dir.glob(f"seeds/**/{name}.csv"))
+    if not paths:
+        return []
+    table = Table(name=name, path=paths[0].relative_to(project_dir), column_types=column_types, schema=schema)
+    read_csv(table, project_dir, faults=[])
+    return table.rows
+
+
 def observation_lines(project_dir: Path) -> dict[str, str]:
-    """Observation id -> where its row is ("seeds/raw/<file>.csv line N"), counted as the gate counts lines, for the
-    seeds that carry an observation_id column."""
+    """Observation id -> where its row is ("seeds/raw/<file>.csv line N"), for the seeds with an observation_id."""
     where: dict[str, str] = {}
-    for name, (schema, column_types) in load_seed_configs(project_dir).items():
-        paths = sorted(project_dir.glob(f"seeds/**/{name}.csv"))
-        if "observation_id" not in column_types or not paths:
+    for name, (_, column_types) in load_seed_configs(project_dir).items():
+        if "observation_id" not in column_types:
             continue
-        table = Table(name=name, path=paths[0].relative_to(project_dir), column_types=column_types, schema=schema)
-        read_csv(table, project_dir, faults=[])
-        for line, row in table.rows:
-            where.setdefault(row["observation_id"], f"{table.path.as_posix()} line {line}")
+        for path in sorted(project_dir.glob(f"seeds/**/{name}.csv"))[:1]:
+            for line, row in seed_rows(project_dir, name):
+                where.setdefault(row["observation_id"], f"{path.relative_to(project_dir).as_posix()} line {line}")
     return where
 
 

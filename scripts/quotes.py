@@ -12,11 +12,11 @@ Usage: python scripts/quotes.py      exit 0, or 1 when a document quote is not i
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sys
 from pathlib import Path
+
+import check_seeds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RAW_SEEDS = ("raw_customs_trade", "raw_caam_vehicles", "raw_industry_observations")
@@ -26,27 +26,16 @@ def documents_dir(project_dir: Path) -> Path:
     return Path(os.environ.get("CTW_SOURCES_DIR") or project_dir.parent / "shared" / "sources")
 
 
-def rows_of(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line, row) as the seed check counts lines."""
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
-    found, line = [], 2
-    for row in reader:
-        found.append((line, row))
-        line = reader.reader.line_num + 1
-    return found
-
-
 def check(project_dir: Path) -> tuple[list[str], list[str]]:
     """(report lines, faults)."""
-    sources = {row["source_id"]: row["location"]
-               for _, row in rows_of(project_dir / "seeds" / "reference" / "ref_sources.csv")}
+    sources = {row["source_id"]: row["location"] for _, row in check_seeds.seed_rows(project_dir, "ref_sources")}
     documents = documents_dir(project_dir)
     texts: dict[str, str] = {}
     report, faults, unchecked = [], [], 0
     total = quoted = 0
     for name in RAW_SEEDS:
         path = project_dir / "seeds" / "raw" / f"{name}.csv"
-        rows = rows_of(path)
+        rows = check_seeds.seed_rows(project_dir, name)
         with_quote = sum(1 for _, row in rows if row["quote"].strip())
         total, quoted = total + len(rows), quoted + with_quote
         report.append(f"{path.relative_to(project_dir).as_posix()}: {len(rows)} rows, {with_quote} with a quote, "

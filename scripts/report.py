@@ -55,6 +55,12 @@ def with_gaps(points: list[dict], key: str) -> tuple[list, list]:
     return months, [by_month.get(m, math.nan) for m in months]
 
 
+def month_axis(axes) -> None:
+    """Months on the x axis as YYYY-MM, slanted."""
+    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    axes.tick_params(axis="x", labelrotation=45)
+
+
 def monthly_trade(con, axes_pair) -> str:
     data = rows(con, """
         select period_month, flow, currency, value / 1e9 as value_bn
@@ -69,8 +75,7 @@ def monthly_trade(con, axes_pair) -> str:
             axes.plot(months, values, marker="o", markersize=3, linewidth=1.5, color=colour, label=flow)
         axes.set_title(f"Monthly trade, billion {CURRENCY_NAMES[currency]}")
         axes.axhline(0, color="#999", linewidth=0.8)
-        axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
-        axes.tick_params(axis="x", labelrotation=45)
+        month_axis(axes)
         axes.legend(frameon=False)
     return ("Monthly exports, imports and balance in each currency as published, or derived from year-to-date totals "
             "and flows; never converted. January-February, which customs publishes as one two-month period, is left "
@@ -171,8 +176,7 @@ def partner_shares_over_time(con, axes) -> str:
         for r in points:
             if r["reported"]:  # no yuan values to compute it from: the reported share, drawn hollow
                 axes.plot(r["period_month"], r["share"], marker="o", color="white", markeredgecolor=colour)
-    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
-    axes.tick_params(axis="x", labelrotation=45)
+    month_axis(axes)
     axes.set_ylabel("share of China's total trade, percent")
     axes.set_title("Partner shares, year to date")
     axes.legend(frameon=False)
@@ -193,8 +197,7 @@ def us_export_growth(con, axes) -> str:
     months, values = with_gaps(data, "growth")
     axes.bar(months, values, width=20, color=["#3a9a4a" if v >= 0 else "#b22" for v in values])
     axes.axhline(0, color="#999", linewidth=0.8)
-    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
-    axes.tick_params(axis="x", labelrotation=45)
+    month_axis(axes)
     axes.set_ylabel("year on year, percent")
     axes.set_title("China's exports to the United States, year on year")
     first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
@@ -210,8 +213,7 @@ def vehicle_exports(con, axes) -> str:
         where vehicle_segment = 'all' and market = 'export' and month_vehicles is not null
         order by period_month""")
     axes.bar([r["period_month"] for r in data], [r["thousands"] for r in data], width=20, color="#1f6f8b")
-    axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
-    axes.tick_params(axis="x", labelrotation=45)
+    month_axis(axes)
     axes.set_ylabel("thousand vehicles")
     axes.set_title("Vehicle exports per month (CAAM)")
     return "CAAM's monthly vehicle exports (manufacturers' wholesale, all segments). Missing months are gaps."

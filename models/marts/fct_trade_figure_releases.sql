@@ -13,9 +13,17 @@ in_marts as (
     where is_chosen
 ),
 
+-- each figure's chosen copy of each release, side by side
 figures as (
-    select partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis,
-        any_value(period_label) as period_label
+    select
+        partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis,
+        any_value(period_label) as period_label,
+        max(value_base) filter (where release_vintage = 'first') as first_value,
+        max(rounding_half_unit_base) filter (where release_vintage = 'first') as first_half_unit,
+        max(observation_id) filter (where release_vintage = 'first') as first_observation_id,
+        max(value_base) filter (where release_vintage = 'revised') as revised_value,
+        max(rounding_half_unit_base) filter (where release_vintage = 'revised') as revised_half_unit,
+        max(observation_id) filter (where release_vintage = 'revised') as revised_observation_id
     from by_release
     group by partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis
 ),
@@ -31,30 +39,16 @@ final as (
         figures.period_end_month,
         figures.measure,
         figures.basis,
-        first_release.value_base as first_release_value_base,
-        first_release.observation_id as first_release_observation_id,
-        coalesce(revised.value_base, first_release.value_base) as latest_revision_value_base,
-        coalesce(revised.observation_id, first_release.observation_id) as latest_revision_observation_id,
-        abs(revised.value_base - first_release.value_base)
-            > revised.rounding_half_unit_base + first_release.rounding_half_unit_base as is_revised,
+        figures.first_value as first_release_value_base,
+        figures.first_observation_id as first_release_observation_id,
+        coalesce(figures.revised_value, figures.first_value) as latest_revision_value_base,
+        coalesce(figures.revised_observation_id, figures.first_observation_id) as latest_revision_observation_id,
+        abs(figures.revised_value - figures.first_value)
+            > figures.revised_half_unit + figures.first_half_unit as is_revised,
         in_marts.value_base as marts_value_base,
         in_marts.observation_id as marts_observation_id,
         in_marts.release_vintage as marts_release_vintage
     from figures
-    left join by_release as first_release
-        on first_release.release_vintage = 'first'
-        and figures.partner_code = first_release.partner_code and figures.product_code = first_release.product_code
-        and figures.enterprise_type = first_release.enterprise_type and figures.flow = first_release.flow
-        and figures.period_start_month = first_release.period_start_month
-        and figures.period_end_month = first_release.period_end_month
-        and figures.measure = first_release.measure and figures.basis = first_release.basis
-    left join by_release as revised
-        on revised.release_vintage = 'revised'
-        and figures.partner_code = revised.partner_code and figures.product_code = revised.product_code
-        and figures.enterprise_type = revised.enterprise_type and figures.flow = revised.flow
-        and figures.period_start_month = revised.period_start_month
-        and figures.period_end_month = revised.period_end_month
-        and figures.measure = revised.measure and figures.basis = revised.basis
     left join in_marts
         on figures.partner_code = in_marts.partner_code and figures.product_code = in_marts.product_code
         and figures.enterprise_type = in_marts.enterprise_type and figures.flow = in_marts.flow
