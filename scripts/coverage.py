@@ -1,5 +1,9 @@
 """What the warehouse covers, generated from the published file: the README's coverage section, which cannot go stale.
 
+Every month missing from a headline series is listed with the searches that looked for it and failed, from
+docs/searched_gaps.csv (one line per searched range of months and series; `any` matches every kind, currency or
+flow). A gap no line explains is shown as "not searched", and tests/python/test_coverage.py fails on it.
+
     python scripts/coverage.py                 print the section (markdown)
     python scripts/coverage.py --write-readme  replace the section between the README's coverage markers
 
@@ -10,6 +14,7 @@ the data that leaves the README behind fails there, with this command to run.
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from pathlib import Path
 
@@ -18,12 +23,14 @@ import duckdb
 from publishing import PROJECT_DIR, published_path
 
 BEGIN, END = "<!-- coverage:begin -->", "<!-- coverage:end -->"
+SEARCHED_GAPS = PROJECT_DIR / "docs" / "searched_gaps.csv"
 FLOWS = ("exports", "imports", "balance")
 SHOWN_GAPS = 6
 
 
-def headline(con) -> list[str]:
-    lines = ["| series | first | last | months with a value | months without |", "|---|---|---|---|---|"]
+def headline_series(con) -> list[tuple[str, str, str, object, object, int, list[str]]]:
+    """(kind, currency, flow, first, last, months with a value, months without) for each headline series."""
+    series = []
     for kind in ("month", "ytd"):
         for currency in ("usd", "cny"):
             for flow in FLOWS:
@@ -35,10 +42,12 @@ def headline(con) -> list[str]:
                         from marts.fct_monthly_trade where flow = ?
                     ),
                     bounds as (select min(period_month) filter (where has_value) as first_month,
-                                      max(period_month) filter (where has_value) as last_month from series),
+                                      max(period_month) filter (where has_value) as last_month,
+                                      max(period_month) as latest_month from series),
+                    -- a series that stops before the latest month the warehouse covers has gaps to that month
                     calendar as (
                         select cast(month as date) as period_month
-                        from bounds, range(bounds.first_month, bounds.last_month + interval 1 month,
+                        from bounds, range(bounds.first_month, bounds.latest_month + interval 1 month,
                                            interval 1 month) as months(month)
                         where not (month(month) = 1)  -- January is published with February
                     )
@@ -48,12 +57,71 @@ def headline(con) -> list[str]:
                             filter (where not coalesce(series.has_value, false))
                     from calendar cross join bounds
                     left join series on calendar.period_month = series.period_month""", [flow]).fetchone()
-                missing = missing or []
-                shown = ", ".join(missing[:SHOWN_GAPS]) + (f" and {len(missing) - SHOWN_GAPS} more"
-                                                            if len(missing) > SHOWN_GAPS else "")
-                period = "month" if kind == "month" else "year to date"
-                lines.append(f"| {flow}, {currency.upper()}, {period} | {first:%Y-%m} | {last:%Y-%m} | {present} | "
-                             f"{len(missing)}{': ' + shown if missing else ''} |")
+                series.append((kind, currency.upper(), flow, first, last, present, missing or []))
+    return series
+
+
+def series_name(kind: str, currency: str, flow: str) -> str:
+    return f"{flow}, {currency}, {'month' if kind == 'month' else 'year to date'}"
+
+
+def headline(series) -> list[str]:
+    lines = ["| series | first | last | months with a value | months without |", "|---|---|---|---|---|"]
+    for kind, currency, flow, first, last, present, missing in series:
+        shown = ", ".join(missing[:SHOWN_GAPS]) + (f" and {len(missing) - SHOWN_GAPS} more"
+                                                    if len(missing) > SHOWN_GAPS else "")
+        lines.append(f"| {series_name(kind, currency, flow)} | {first:%Y-%m} | {last:%Y-%m} | {present} | "
+                     f"{len(missing)}{': ' + shown if missing else ''} |")
+    return lines
+
+
+def searched_gaps(path: Path = SEARCHED_GAPS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [dict(row, line=str(number)) for number, row in enumerate(csv.DictReader(handle), start=2)]
+
+
+def explained_gaps(series, searched: list[dict[str, str]]) -> list[tuple[str, list[str]]]:
+    """Each searched_gaps line with the gaps it explains, then ("not searched", gaps) for the gaps none explains."""
+    def matches(line, kind, currency, flow, month):
+        return (line["period_from"] <= month <= line["period_to"] and line["kind"] in (kind, "any")
+                and line["currency"] in (currency, "any") and line["flow"] in (flow, "any"))
+    explained = {line["line"]: [] for line in searched}
+    unexplained = []
+    for kind, currency, flow, _, _, _, missing in series:
+        for month in missing:
+            lines = [line for line in searched if matches(line, kind, currency, flow, month)]
+            for line in lines:
+                explained[line["line"]].append(f"{month} {series_name(kind, currency, flow)}")
+            if not lines:
+                unexplained.append(f"{month} {series_name(kind, currency, flow)}")
+    return [(number, gaps) for number, gaps in explained.items() if gaps] + (
+        [("not searched", unexplained)] if unexplained else [])
+
+
+def describe_series(names: set[str]) -> str:
+    """'exports, USD, month' ... grouped: 'USD month: exports, imports; CNY year to date: balance'."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        flow, currency, period = name.split(", ")
+        groups.setdefault(f"{currency} {period}", []).append(flow)
+    order = [f"{currency} {period}" for currency in ("USD", "CNY") for period in ("month", "year to date")]
+    return "; ".join(f"{group}: {', '.join(sorted(groups[group]))}" for group in order if group in groups)
+
+
+def gap_table(series, searched: list[dict[str, str]]) -> list[str]:
+    by_line = {line["line"]: line for line in searched}
+    lines = ["| months | series without a value | searches that failed | what the pages print |", "|---|---|---|---|"]
+    for number, gaps in explained_gaps(series, searched):
+        line = by_line.get(number)
+        months = sorted({gap.split(" ", 1)[0] for gap in gaps})
+        span = ", ".join(months) if len(months) <= 3 else f"{months[0]} to {months[-1]} ({len(months)} months)"
+        series_missing = describe_series({gap.split(" ", 1)[1] for gap in gaps})
+        if line is None:
+            lines.append(f"| {span} | {series_missing} | not searched | |")
+            continue
+        queries = [query for query in line["searches"].split(" | ") if query]
+        lines.append(f"| {span} | {series_missing} | {len(queries)} on {line['searched_on']} "
+                     f"(`docs/searched_gaps.csv` line {number}) | {line['finding']} |")
     return lines
 
 
@@ -86,12 +154,16 @@ def fx(con) -> str:
 
 def section(warehouse: Path) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as con:
+        series = headline_series(con)
         parts = [
             BEGIN,
             "Generated from the published warehouse by `make coverage` (do not edit by hand). Headline series: "
             "months with a value compiled in that currency (converted values do not count), from the first to the "
-            "last; January is published with February.",
-            "", *headline(con), "",
+            "last; months without one are counted to the latest month the warehouse covers. January is published with "
+            "February.",
+            "", *headline(series), "",
+            "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",
+            *gap_table(series, searched_gaps()), "",
             "Partners (`fct_partner_trade`):", "", *series_of(con, "fct_partner_trade", "partner_code"), "",
             "Products and commodities (`fct_product_trade`):", "", *series_of(con, "fct_product_trade", "product_code"),
             "", fx(con), "", "Every mart and its rows:", "", *marts(con), END,
