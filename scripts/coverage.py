@@ -49,13 +49,18 @@ def headline_series(con) -> list[tuple[str, str, str, object, object, int, list[
                         select cast(month as date) as period_month
                         from bounds, range(bounds.first_month, bounds.latest_month + interval 1 month,
                                            interval 1 month) as months(month)
-                        where not (month(month) = 1)  -- January is published with February
+                    ),
+                    -- from 2020 January is published with February; before that on its own
+                    release_months as (
+                        select calendar.period_month from calendar
+                        inner join marts.dim_months on calendar.period_month = dim_months.period_month
+                        where not (month(calendar.period_month) = 1 and dim_months.is_in_customs_jan_feb_release)
                     )
                     select any_value(first_month), any_value(last_month),
                         count(*) filter (where series.has_value),
                         list(strftime(calendar.period_month, '%Y-%m') order by calendar.period_month)
                             filter (where not coalesce(series.has_value, false))
-                    from calendar cross join bounds
+                    from release_months as calendar cross join bounds
                     left join series on calendar.period_month = series.period_month""", [flow]).fetchone()
                 series.append((kind, currency.upper(), flow, first, last, present, missing or []))
     return series
@@ -159,8 +164,8 @@ def section(warehouse: Path) -> str:
             BEGIN,
             "Generated from the published warehouse by `make coverage` (do not edit by hand). Headline series: "
             "months with a value compiled in that currency (converted values do not count), from the first to the "
-            "last; months without one are counted to the latest month the warehouse covers. January is published with "
-            "February.",
+            "last; months without one are counted to the latest month the warehouse covers. From 2020 January is "
+            "published with February.",
             "", *headline(series), "",
             "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",
             *gap_table(series, searched_gaps()), "",

@@ -33,25 +33,35 @@ fx as (
     select * from {{ ref('int_fx_rates_by_period') }}
 ),
 
--- customs releases January together with February, so each year's first period is January-February
+-- from 2020 customs releases January together with February, so each year's first period is January-February;
+-- before that every month was released on its own, January included
+months_by_release as (
+    select
+        period_month,
+        year(period_month) >= {{ var('customs_combined_jan_feb_from_year') }} as is_jan_feb_combined_year
+    from months
+),
+
 series_periods as (
     select
-        case when month(period_month) = 2 then cast(period_month - interval 1 month as date)
+        case when is_jan_feb_combined_year and month(period_month) = 2
+            then cast(period_month - interval 1 month as date)
             else period_month end as period_start_month,
         period_month as period_end_month,
         'month' as period_kind,
-        case when month(period_month) > 2 then cast(period_month - interval 1 month as date)
-            end as previous_ytd_end_month
-    from months
-    where month(period_month) <> 1
+        case when month(period_month) > (case when is_jan_feb_combined_year then 2 else 1 end)
+            then cast(period_month - interval 1 month as date)
+        end as previous_ytd_end_month
+    from months_by_release
+    where not (is_jan_feb_combined_year and month(period_month) = 1)
     union all
     select
         cast(date_trunc('year', period_month) as date) as period_start_month,
         period_month as period_end_month,
         'ytd' as period_kind,
         null as previous_ytd_end_month
-    from months
-    where month(period_month) <> 1
+    from months_by_release
+    where not (is_jan_feb_combined_year and month(period_month) = 1)
 ),
 
 grid as (

@@ -12,8 +12,10 @@ final as (
         cast(month(period_month) as {{ dbt.type_bigint() }}) as calendar_month,
         cast(quarter(period_month) as {{ dbt.type_bigint() }}) as calendar_quarter,
         left(cast(period_month as {{ dbt.type_string() }}), 7) as month_label,
-        -- customs releases January and February as one figure; CAAM releases every month
-        month(period_month) in (1, 2) as is_in_customs_jan_feb_release
+        -- from 2020 customs releases January and February as one figure (before that, each on its own); CAAM
+        -- releases every month
+        month(period_month) in (1, 2)
+        and year(period_month) >= {{ var('customs_combined_jan_feb_from_year') }} as is_in_customs_jan_feb_release
     from months
 )
 

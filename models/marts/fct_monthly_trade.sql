@@ -51,23 +51,32 @@ joined as (
 ),
 
 -- growth is computed only between values compiled in that currency (published or derived from its own
--- figures): a converted value would mix exchange-rate movements into the growth
+-- figures): a converted value would mix exchange-rate movements into the growth. A January-February compares with
+-- the January-February a year earlier: in a year of separate releases (before 2020) that is its February year to date.
 {%- set kinds = ['month', 'ytd'] %}
 {%- set currencies = ['usd', 'cny'] %}
 with_growth as (
     select
         current_period.*,
         {%- for kind in kinds %}{% for currency in currencies %}
+        {%- if kind == 'month' %}
+        {%- set base_kind = "case when current_period.is_jan_feb_combined and not previous_year.is_jan_feb_combined"
+            ~ " then previous_year.ytd_value_" ~ currency ~ "{suffix} else previous_year.month_value_" ~ currency
+            ~ "{suffix} end" %}
+        {%- set base_value = base_kind.replace('{suffix}', '') %}
+        {%- set base_method = base_kind.replace('{suffix}', '_method') %}
+        {%- else %}
+        {%- set base_value = 'previous_year.ytd_value_' ~ currency %}
+        {%- set base_method = 'previous_year.ytd_value_' ~ currency ~ '_method' %}
+        {%- endif %}
         {%- set method = kind ~ '_value_' ~ currency ~ '_method' %}
         case when {{ is_compiled_in_currency('current_period.' ~ method) }}
-                and {{ is_compiled_in_currency('previous_year.' ~ method) }}
-            then {{ growth_pct(
-                'current_period.' ~ kind ~ '_value_' ~ currency, 'previous_year.' ~ kind ~ '_value_' ~ currency
-            ) }}
+                and {{ is_compiled_in_currency(base_method) }}
+            then {{ growth_pct('current_period.' ~ kind ~ '_value_' ~ currency, base_value) }}
         end as {{ kind }}_yoy_pct_{{ currency }}_computed,
         case when {{ is_compiled_in_currency('current_period.' ~ method) }}
-                and {{ is_compiled_in_currency('previous_year.' ~ method) }}
-            then previous_year.{{ kind }}_value_{{ currency }}
+                and {{ is_compiled_in_currency(base_method) }}
+            then {{ base_value }}
         end as {{ kind }}_yoy_base_{{ currency }},
         {%- endfor %}{% endfor %}
         {%- for currency in currencies %}
