@@ -43,11 +43,13 @@ def headline_series(con) -> list[tuple[str, str, str, object, object, int, list[
                     ),
                     bounds as (select min(period_month) filter (where has_value) as first_month,
                                       max(period_month) filter (where has_value) as last_month,
+                                      min(period_month) as earliest_month,
                                       max(period_month) as latest_month from series),
-                    -- a series that stops before the latest month the warehouse covers has gaps to that month
+                    -- a series that starts after the first month or stops before the latest month the warehouse
+                    -- covers has gaps from and to them
                     calendar as (
                         select cast(month as date) as period_month
-                        from bounds, range(bounds.first_month, bounds.latest_month + interval 1 month,
+                        from bounds, range(bounds.earliest_month, bounds.latest_month + interval 1 month,
                                            interval 1 month) as months(month)
                     ),
                     -- from 2020 January is published with February; before that on its own
@@ -164,7 +166,7 @@ def section(warehouse: Path) -> str:
             BEGIN,
             "Generated from the published warehouse by `make coverage` (do not edit by hand). Headline series: "
             "months with a value compiled in that currency (converted values do not count), from the first to the "
-            "last; months without one are counted to the latest month the warehouse covers. From 2020 January is "
+            "last; months without one are counted over every month the warehouse covers. From 2020 January is "
             "published with February.",
             "", *headline(series), "",
             "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",

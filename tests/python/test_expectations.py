@@ -205,6 +205,28 @@ def test_the_expectation_fails_on_its_planted_fault(built_project, tmp_path, con
     assert len(outcomes[key].rows) > len(control.rows)  # the planted row is among the offending rows
 
 
+@pytest.mark.fast
+def test_a_balance_is_measured_against_its_exports(built_project, tmp_path, clean_outcomes):
+    """February 2019's surplus, US$4.12bn against 34.46bn yuan (a yuan/dollar ratio of 8.4), passes the rate check
+    because both are right: a balance's two versions differ by its gross flows' basis differences. A yuan balance
+    moved by a tenth of the period's exports fails it."""
+    rows = clean_outcomes["implied_rate_within_band_of_reference"].rows
+    assert not any(str(row["period_start_month"])[:7] == "2019-02" for row in rows)
+    copy = warehouse_copy(built_project, tmp_path)
+    plant(copy, "intermediate.int_trade_figures", """
+        update intermediate.int_trade_figures as balance set value_base = balance.value_base + exports.value_base / 10
+        from intermediate.int_trade_figures as exports
+        where balance.partner_code = 'WLD' and balance.product_code = 'TOTAL' and balance.enterprise_type = 'all'
+            and balance.measure = 'level' and balance.basis = 'CNY' and balance.flow = 'balance'
+            and balance.period_start_month = date '2019-02-01' and balance.period_end_month = date '2019-02-01'
+            and exports.partner_code = 'WLD' and exports.product_code = 'TOTAL' and exports.enterprise_type = 'all'
+            and exports.measure = 'level' and exports.basis = 'CNY' and exports.flow = 'exports'
+            and exports.period_start_month = date '2019-02-01' and exports.period_end_month = date '2019-02-01'""")
+    outcome = {o.key: o for o in validate.run_suites(copy, [SUITE_OF["implied_rate_within_band_of_reference"]])}[
+        "implied_rate_within_band_of_reference"]
+    assert [(row["flow"], str(row["period_start_month"])[:7]) for row in outcome.rows] == [("balance", "2019-02")]
+
+
 # a figure alone in its period kind: the first half-year of dollar exports, the sum of the half's months as printed
 LONE_HALF_YEAR = """
     insert into marts.fct_observations by name
