@@ -68,6 +68,29 @@ def headline_series(con) -> list[tuple[str, str, str, object, object, int, list[
     return series
 
 
+def by_year(con) -> list[str]:
+    """Release periods with a month value compiled in each currency, by year (exports / imports / balance)."""
+    rows = con.execute("""
+        with periods as (
+            select year(period_month) as year, flow,
+                month_value_usd is not null and month_value_usd_method not like 'converted%' as has_usd,
+                month_value_cny is not null and month_value_cny_method not like 'converted%' as has_cny
+            from marts.fct_monthly_trade
+            where flow in ('exports', 'imports', 'balance')
+        )
+        select year, count(*) filter (where flow = 'exports') as periods,
+            count(*) filter (where flow = 'exports' and has_usd), count(*) filter (where flow = 'imports' and has_usd),
+            count(*) filter (where flow = 'balance' and has_usd),
+            count(*) filter (where flow = 'exports' and has_cny), count(*) filter (where flow = 'imports' and has_cny),
+            count(*) filter (where flow = 'balance' and has_cny)
+        from periods group by year order by year""").fetchall()
+    lines = ["| year | release periods | USD month: exports / imports / balance | CNY month: exports / imports / balance |",
+             "|---|---|---|---|"]
+    lines += [f"| {year} | {periods} | {eu} / {iu} / {bu} | {ec} / {ic} / {bc} |"
+              for year, periods, eu, iu, bu, ec, ic, bc in rows]
+    return lines
+
+
 def series_name(kind: str, currency: str, flow: str) -> str:
     return f"{flow}, {currency}, {'month' if kind == 'month' else 'year to date'}"
 
@@ -169,6 +192,8 @@ def section(warehouse: Path) -> str:
             "last; months without one are counted over every month the warehouse covers. From 2020 January is "
             "published with February.",
             "", *headline(series), "",
+            "Single months with a value compiled in that currency, by year (a release period is a month, or from 2020 "
+            "January-February):", "", *by_year(con), "",
             "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",
             *gap_table(series, searched_gaps()), "",
             "Partners (`fct_partner_trade`):", "", *series_of(con, "fct_partner_trade", "partner_code"), "",

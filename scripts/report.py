@@ -78,8 +78,9 @@ def monthly_trade(con, axes_pair) -> str:
         month_axis(axes)
         axes.legend(frameon=False)
     return ("Monthly exports, imports and balance in each currency as published, or derived from year-to-date totals "
-            "and flows; never converted. January-February, which customs publishes as one two-month period, is left "
-            "out. A break in a line is a gap in the sources.")
+            "and flows; never converted. From 2020 January-February, which customs publishes as one two-month period, "
+            "is left out (before that each month was published on its own). A break in a line is a gap in the "
+            "sources.")
 
 
 def ytd_surplus(con, axes) -> str:
@@ -89,11 +90,15 @@ def ytd_surplus(con, axes) -> str:
         where flow = 'balance' and ytd_value_usd is not null
         order by period_month""")
     latest = max(r["year"] for r in data)
-    years = sorted({r["year"] for r in data if r["year"] >= latest - 1})
+    years = sorted({r["year"] for r in data})
     for year in years:
-        points = [r for r in data if r["year"] == year]
-        axes.plot([r["month"] for r in points], [r["value_bn"] for r in points], marker="o", markersize=4,
-                  linewidth=2 if year == latest else 1.2, label=str(year))
+        by_month = {r["month"]: r["value_bn"] for r in data if r["year"] == year}
+        months = list(range(min(by_month), max(by_month) + 1))
+        recent = year >= latest - 1
+        # a missing month is a break in the line, not a straight line across it
+        axes.plot(months, [by_month.get(m, math.nan) for m in months], marker="o", markersize=4 if recent else 2,
+                  linewidth=2 if year == latest else (1.2 if recent else 0.8),
+                  color=None if recent else "#b8c4cc", label=str(year) if recent else None, zorder=3 if recent else 2)
     full_years = [r for r in data if r["month"] == 12 and r["year"] < latest]
     record = max(full_years, key=lambda r: r["value_bn"]) if full_years else None
     if record:
@@ -104,8 +109,9 @@ def ytd_surplus(con, axes) -> str:
     axes.set_xlabel("month (year to date)")
     axes.set_title("Year-to-date trade surplus, billion US dollars")
     axes.legend(frameon=False)
-    return (f"The surplus accumulated from January, each year, against the largest full-year surplus before "
-            f"{latest} in the warehouse.")
+    return (f"The surplus accumulated from January, each year from {years[0]} to {latest} ({latest - 1} and {latest} "
+            f"in colour, earlier years in grey), against the largest full-year surplus before {latest} in the "
+            f"warehouse. A break in a line is a month without a published or derived value.")
 
 
 def latest_partner_period(con) -> tuple:

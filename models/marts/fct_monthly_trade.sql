@@ -126,8 +126,15 @@ final as (
         with_growth.month_fx_rate_cny_per_usd,
         with_growth.month_fx_rate_method,
         with_growth.month_usd_observation_id,
-        with_growth.month_cny_observation_id
+        with_growth.month_cny_observation_id,
+        -- a figure found only once is marked so: the sources that print the chosen value (within their printing)
+        usd_observation.corroboration_count as month_usd_source_count,
+        cny_observation.corroboration_count as month_cny_source_count
     from with_growth
+    left join {{ ref('int_trade_observations_ranked') }} as usd_observation
+        on with_growth.month_usd_observation_id = usd_observation.observation_id
+    left join {{ ref('int_trade_observations_ranked') }} as cny_observation
+        on with_growth.month_cny_observation_id = cny_observation.observation_id
     {%- for kind in kinds %}{% for currency in currencies %}
     left join reported_growth as {{ kind }}_{{ currency }}_growth
         on with_growth.flow = {{ kind }}_{{ currency }}_growth.flow

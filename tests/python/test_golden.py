@@ -189,3 +189,30 @@ def test_every_chosen_month_meets_the_balance_identity_or_says_why(warehouse):
                 > ytd_balance_identity_tolerance_cny and ytd_balance_identity_note_cny is null)
         """).fetchall()
     assert unexplained == []
+
+
+def test_before_2020_january_is_its_own_period_and_a_combined_january_february_grows_on_one(warehouse):
+    """January 2019 was released on its own; January-February 2020 as one figure, whose growth compares with
+    January-February 2019 (US$353.21bn, CGTN), the February 2019 year to date - not with February 2019 alone."""
+    january = warehouse.execute(
+        "select period_label, is_jan_feb_combined from marts.fct_monthly_trade "
+        "where period_month = date '2019-01-01' and flow = 'exports'").fetchall()
+    assert january == [("2019-01", False)]
+    label, base, computed = warehouse.execute(
+        "select period_label, month_yoy_base_usd, month_yoy_pct_usd_computed from marts.fct_monthly_trade "
+        "where period_month = date '2020-02-01' and flow = 'exports'").fetchone()
+    assert label == "2020-01/02"
+    assert base == pytest.approx(353.21 * BILLION, abs=0.005 * BILLION)
+    assert computed == pytest.approx(-17.2, abs=0.05)  # customs reported -17.2% (gov.cn)
+
+
+def test_a_typo_copied_by_several_pages_is_rejected_for_the_figure_they_all_print(warehouse):
+    """2015's surplus: 3.69 trillion yuan (AFP, CRI), not the 3.96 of a wire text several pages copied."""
+    value = one_value(warehouse, MONTHLY.format(column="ytd_value_cny"), "2015-12-01", "balance")
+    assert value == pytest.approx(3.69 * TRILLION, abs=0.005 * TRILLION)
+
+
+def test_a_figure_found_only_once_is_marked_so(warehouse):
+    """September 2016 exports, US$184.5bn: printed by AFP (Zee News) and AP (Fox News); February 2019's by CGTN alone."""
+    assert one_value(warehouse, MONTHLY.format(column="month_usd_source_count"), "2016-09-01", "exports") == 2
+    assert one_value(warehouse, MONTHLY.format(column="month_usd_source_count"), "2019-02-01", "exports") == 1
