@@ -13,7 +13,10 @@ export DO_NOT_TRACK := 1
 # keep bytecode so that dbt and Great Expectations import quickly on every call
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
+SPARK_VENV := .venv-spark
+SPARK_STAMP := $(SPARK_VENV)/.installed-$(shell cat requirements.txt requirements-spark.txt | cksum | cut -d' ' -f1)
+
+.PHONY: build-spark test-spark setup-spark build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -47,6 +50,34 @@ $(STAMP): requirements.txt
 	fi
 	$(BIN)/python -m pip check
 	touch $@
+
+# Apache Spark (issue 16, docs/decisions/0018): the same DAG on a local Spark in its own virtual environment (the
+# DuckDB build's stays as it is), from requirements.txt plus requirements-spark.txt, pinned. Java 17 comes from the
+# system's package manager.
+setup-spark: $(SPARK_STAMP)
+
+$(SPARK_STAMP): requirements.txt requirements-spark.txt setup
+	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { echo "error: Spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless, or set JAVA_HOME)" >&2; exit 1; }
+	rm -rf $(SPARK_VENV)
+	$(PYTHON) -m venv $(SPARK_VENV)
+	if [ -x $(VENV)/.uv/bin/uv ]; then \
+		$(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(SPARK_VENV)/bin/python --no-deps \
+			--compile-bytecode -r requirements.txt -r requirements-spark.txt; \
+	else \
+		$(SPARK_VENV)/bin/python -m pip install --quiet --no-deps -r requirements.txt -r requirements-spark.txt; \
+	fi
+	$(SPARK_VENV)/bin/python -m pip check
+	touch $@
+
+# builds seeds (checked by the same gate), models and dbt tests on local Spark under target/spark
+build-spark: setup-spark
+	$(SPARK_VENV)/bin/python scripts/build_spark.py
+
+# every mart built on Spark equals the published DuckDB build's, row for row (a CI job of its own, after make test:
+# it needs both builds, minutes of Spark)
+test-spark: build-spark
+	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
+	$(SPARK_VENV)/bin/python -m pytest -p no:cacheprovider -o addopts="" tests/spark
 
 seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py

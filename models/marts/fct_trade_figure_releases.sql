@@ -17,7 +17,9 @@ in_marts as (
 figures as (
     select
         partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month, measure, basis,
-        any_value(period_label) as period_label,
+        -- the label as the first release printed it (a full year and its December year to date are one figure)
+        coalesce(max(period_label) filter (where release_vintage = 'first'),
+            max(period_label) filter (where release_vintage = 'revised')) as period_label,
         max(value_base) filter (where release_vintage = 'first') as first_value,
         max(rounding_half_unit_base) filter (where release_vintage = 'first') as first_half_unit,
         max(observation_id) filter (where release_vintage = 'first') as first_observation_id,

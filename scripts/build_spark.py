@@ -1,0 +1,125 @@
+"""Build the headline DAG on Apache Spark (local, in this process): the same gate, the same models and dbt tests.
+
+    1. check the seeds       the seed gate (scripts/check_seeds.py) and the ECB's rates (scripts/external_sources.py)
+                             check and load the raw tables as for DuckDB, into a scratch DuckDB file
+    2. load them into Spark  each raw and reference table, with its types, into a local Spark session whose warehouse
+                             and metastore are under target/spark (CTW_SPARK_DIR)
+    3. dbt build             `dbt build --target spark` in this process, so that dbt-spark's session method finds the
+                             session of step 2: every headline model, its contract and its dbt tests
+
+The expectation suites and publishing stay DuckDB's (docs/decisions/0018): on Spark there is no file to rename; a
+cluster user builds into a staging schema and swaps it (README: Spark). tests/spark compares every mart with the
+DuckDB build's, row for row.
+
+Usage: python scripts/build_spark.py     (make build-spark installs what Spark needs first)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+import check_seeds
+import external_sources
+from publishing import PROJECT_DIR
+
+SPARK_DIR = Path(os.environ.get("CTW_SPARK_DIR", PROJECT_DIR / "target" / "spark"))
+RAW_SCHEMAS = ("raw", "reference")
+# DuckDB's column types as Spark SQL types (the raw tables hold no other)
+SPARK_TYPES = {"VARCHAR": "string", "DOUBLE": "double", "DATE": "date", "BOOLEAN": "boolean", "BIGINT": "bigint",
+               "INTEGER": "int", "TIMESTAMP": "timestamp"}
+
+
+def spark_type(duckdb_type: str) -> str | None:
+    """DECIMAL(18,0) keeps its precision and scale; the other types by name."""
+    if duckdb_type.startswith("DECIMAL"):
+        return duckdb_type.lower()
+    return SPARK_TYPES.get(duckdb_type)
+
+
+def spark_session(spark_dir: Path):
+    """The session dbt-spark's session method will pick up (getOrCreate): the same settings as profiles.yml."""
+    from pyspark.sql import SparkSession
+
+    return (SparkSession.builder.appName("china-trade-warehouse")
+            .config("spark.master", "local[2]")
+            .config("spark.driver.memory", os.environ.get("CTW_SPARK_DRIVER_MEMORY", "4g"))
+            .config("spark.sql.warehouse.dir", str(spark_dir / "warehouse"))
+            .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                    f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=true")
+            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={spark_dir}")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.session.timeZone", "UTC")
+            .enableHiveSupport()
+            .getOrCreate())
+
+
+def load_raw_tables(spark, checked: Path) -> list[str]:
+    """Every table of the raw and reference schemas of the checked DuckDB file, as a Spark table of the same name."""
+    loaded = []
+    with duckdb.connect(str(checked), read_only=True) as con:
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables where table_schema in ? "
+            "order by 1, 2", [list(RAW_SCHEMAS)]).fetchall()
+        for schema, name in tables:
+            columns = con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position", [schema, name]).fetchall()
+            unknown = [f"{column} {kind}" for column, kind in columns if spark_type(kind) is None]
+            if unknown:
+                raise SystemExit(f"{schema}.{name}: no Spark type for {', '.join(unknown)}")
+            ddl = ", ".join(f"`{column}` {spark_type(kind)}" for column, kind in columns)
+            rows = con.execute(f'select * from "{schema}"."{name}"').fetchall()
+            if not spark.catalog.databaseExists(schema):
+                spark.sql(f"create database {schema}")
+            frame = spark.createDataFrame(rows, schema=ddl)
+            frame.write.mode("overwrite").format("parquet").saveAsTable(f"{schema}.{name}")
+            loaded.append(f"{schema}.{name} ({len(rows)} rows)")
+    return loaded
+
+
+def main() -> int:
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # never bind the machine's external interface
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        print("build-spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless, or set JAVA_HOME)",
+              file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    shutil.rmtree(SPARK_DIR, ignore_errors=True)  # a clean build: no tables left from an earlier one
+    SPARK_DIR.mkdir(parents=True)
+    checked = SPARK_DIR / "checked_seeds.duckdb"
+
+    print("==> check the seeds", flush=True)
+    faults = check_seeds.check_seeds(PROJECT_DIR, load_into=checked)
+    faults = faults or external_sources.load(checked)
+    if check_seeds.report(faults) != 0:
+        return 1
+
+    print(f"==> load them into Spark ({SPARK_DIR})", flush=True)
+    spark = spark_session(SPARK_DIR)
+    spark.sparkContext.setLogLevel("ERROR")
+    for line in load_raw_tables(spark, checked):
+        print(f"    {line}", flush=True)
+
+    print("==> dbt build --target spark", flush=True)
+    from dbt.cli.main import dbtRunner
+
+    os.environ.setdefault("CTW_SPARK_DIR", str(SPARK_DIR))
+    result = dbtRunner().invoke(["build", "--target", "spark", "--quiet", "--exclude", "resource_type:seed",
+                                 "source:*", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)])
+    spark.stop()
+    if not result.success:
+        print("dbt build on Spark failed (see above and logs/dbt.log)", file=sys.stderr)
+        return 1
+    print(f"Built on Spark in {time.monotonic() - started:.0f} s: tables under {SPARK_DIR / 'warehouse'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
