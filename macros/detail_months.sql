@@ -10,6 +10,10 @@
     (dbt run or build); compiling alone shows a placeholder. -#}
 
 {% macro detail_files_by_month() %}
+    {{- return(adapter.dispatch('detail_files_by_month')()) -}}
+{% endmacro %}
+
+{% macro default__detail_files_by_month() %}
     select
         period_month,
         string_agg(
@@ -23,6 +27,26 @@
             size,
             last_modified
         from read_blob('{{ env_var("CTW_DETAIL_PATH", "data/synthetic_detail") }}/period_month=*/*.parquet')
+    ) as files
+    group by period_month
+{% endmacro %}
+
+{#- Spark: the same version text from the Parquet source's file metadata (one row per file, without reading the
+    lines' columns). -#}
+{% macro spark__detail_files_by_month() %}
+    select
+        period_month,
+        concat_ws('; ', array_sort(collect_list(
+            concat(file_name, ' ', cast(file_size as string), ' bytes ',
+                date_format(file_modification_time, "yyyy-MM-dd'T'HH:mm:ss"))
+        ))) as source_file_version
+    from (
+        select distinct
+            cast(period_month as date) as period_month,
+            _metadata.file_name as file_name,
+            _metadata.file_size as file_size,
+            _metadata.file_modification_time as file_modification_time
+        from parquet.`{{ env_var("CTW_DETAIL_PATH", "data/synthetic_detail") }}`
     ) as files
     group by period_month
 {% endmacro %}
@@ -45,7 +69,7 @@
     {%- endif -%}
     {%- set query -%}
         with offered as ({{ offered_sql }})
-        select distinct strftime(offered.period_month, '%Y-%m-%d')
+        select distinct cast(offered.period_month as {{ dbt.type_string() }})
         from offered
         {%- if is_incremental() %}
         left join (

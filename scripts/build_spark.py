@@ -11,7 +11,9 @@ The expectation suites and publishing stay DuckDB's (docs/decisions/0018): on Sp
 cluster user builds into a staging schema and swaps it (README: Spark). tests/spark compares every mart with the
 DuckDB build's, row for row.
 
-Usage: python scripts/build_spark.py     (make build-spark installs what Spark needs first)
+Usage: python scripts/build_spark.py [--incremental]
+    (make build-spark installs what Spark needs first; --incremental keeps the Spark warehouse, so that the
+    detailed models, CTW_WITH_DETAIL=1, read only new or replaced months)
 """
 
 from __future__ import annotations
@@ -84,6 +86,21 @@ def load_raw_tables(spark, checked: Path) -> list[str]:
     return loaded
 
 
+def register_detail(spark) -> str:
+    """The detailed lines stay in their Parquet folder (CTW_DETAIL_PATH): a view reads them in place, as DuckDB's
+    read_parquet does, the month from the folder name."""
+    detail = Path(os.environ.get("CTW_DETAIL_PATH", PROJECT_DIR / "data" / "synthetic_detail")).resolve()
+    if not any(detail.glob("period_month=*/*.parquet")):
+        raise SystemExit(f"CTW_WITH_DETAIL=1 but {detail} holds no period_month=*/*.parquet files")
+    if not spark.catalog.databaseExists("customs_detail"):
+        spark.sql("create database customs_detail")
+    spark.sql(f"""create or replace view customs_detail.customs_lines as
+        select hs8_code, partner_code, flow, value_usd, value_cny, quantity_kg, is_synthetic,
+            cast(period_month as date) as period_month
+        from parquet.`{detail}`""")
+    return f"customs_detail.customs_lines: a view of {detail}"
+
+
 def main() -> int:
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # never bind the machine's external interface
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
@@ -91,8 +108,9 @@ def main() -> int:
               file=sys.stderr)
         return 1
     started = time.monotonic()
-    shutil.rmtree(SPARK_DIR, ignore_errors=True)  # a clean build: no tables left from an earlier one
-    SPARK_DIR.mkdir(parents=True)
+    if "--incremental" not in sys.argv:
+        shutil.rmtree(SPARK_DIR, ignore_errors=True)  # a clean build: no tables left from an earlier one
+    SPARK_DIR.mkdir(parents=True, exist_ok=True)
     checked = SPARK_DIR / "checked_seeds.duckdb"
 
     print("==> check the seeds", flush=True)
@@ -106,11 +124,15 @@ def main() -> int:
     spark.sparkContext.setLogLevel("ERROR")
     for line in load_raw_tables(spark, checked):
         print(f"    {line}", flush=True)
+    if os.environ.get("CTW_WITH_DETAIL") == "1":
+        print(f"    {register_detail(spark)}", flush=True)
 
     print("==> dbt build --target spark", flush=True)
     from dbt.cli.main import dbtRunner
 
     os.environ.setdefault("CTW_SPARK_DIR", str(SPARK_DIR))
+    if os.environ.get("CTW_DETAIL_PATH"):  # Spark resolves a relative path against its own working folder
+        os.environ["CTW_DETAIL_PATH"] = str(Path(os.environ["CTW_DETAIL_PATH"]).resolve())
     result = dbtRunner().invoke(["build", "--target", "spark", "--quiet", "--exclude", "resource_type:seed",
                                  "source:*", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)])
     spark.stop()

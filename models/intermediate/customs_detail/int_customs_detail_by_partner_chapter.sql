@@ -24,7 +24,7 @@ aggregated as (
         sum(value_cny) as value_cny,
         sum(quantity_kg) as quantity_kg,
         count(*) as line_count,
-        count(*) filter (where not regexp_full_match(hs8_code, '[0-9]{8}')) as malformed_hs8_lines,
+        count(*) filter (where not {{ ctw_regexp_full_match('hs8_code', "'[0-9]{8}'") }}) as malformed_hs8_lines,
         count(*) filter (
             where value_usd is null or value_cny is null or value_usd < 0 or value_cny < 0
         ) as missing_or_negative_value_lines,
