@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE :=
 SPARK_VENV := .venv-spark
 SPARK_STAMP := $(SPARK_VENV)/.installed-$(shell cat requirements.txt requirements-spark.txt | cksum | cut -d' ' -f1)
 
-.PHONY: build-spark test-spark setup-spark build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
+.PHONY: build-spark test-spark setup-spark bench-spark build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -56,7 +56,7 @@ $(STAMP): requirements.txt
 # system's package manager.
 setup-spark: $(SPARK_STAMP)
 
-$(SPARK_STAMP): requirements.txt requirements-spark.txt setup
+$(SPARK_STAMP): requirements.txt requirements-spark.txt $(STAMP)
 	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { echo "error: Spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless, or set JAVA_HOME)" >&2; exit 1; }
 	rm -rf $(SPARK_VENV)
 	$(PYTHON) -m venv $(SPARK_VENV)
@@ -147,6 +147,11 @@ detail: setup
 # look): bench/results.json and bench/RESULTS.md. Takes minutes and tens of GB of scratch space in target/bench/
 bench: setup
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
+
+# Spark beside DuckDB on the same SYNTHETIC detailed data (1M and 10M rows by default): full build, one-month
+# incremental, peak memory (bench/spark_results.json, a section of bench/RESULTS.md; about a quarter of an hour)
+bench-spark: setup setup-spark
+	$(SPARK_VENV)/bin/python scripts/bench_spark.py $(if $(SIZES),--sizes $(SIZES))
 
 # a warm build (nothing changed) against jaffle_shop_duckdb's whole dbt build, side by side: CPU and wall medians,
 # their ratio, and where the build's time goes (bench/build_results.json; about a minute and a half)

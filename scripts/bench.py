@@ -292,7 +292,8 @@ def dbt_fixed_cost(base: Path) -> dict:
             "build_empty_s": empty["wall_s"]}
 
 
-def markdown(results: dict) -> str:
+def markdown(results: dict, spark: dict | None = None) -> str:
+    """DuckDB's tables; then, where make bench-spark has run (bench/spark_results.json), Spark beside DuckDB."""
     m = results["machine"]
     lines = [
         "# Benchmark results",
@@ -325,6 +326,9 @@ def markdown(results: dict) -> str:
     lines += ["", "Dashboard queries (p50 / p95 ms, largest size):", ""]
     for name, q in results["sizes"][-1]["dashboard"]["by_query"].items():
         lines.append(f"- {name}: {q['p50_ms']} / {q['p95_ms']}")
+    if spark:
+        import bench_spark  # noqa: PLC0415  (only where there are Spark results to show)
+        lines += ["", *bench_spark.markdown(spark)]
     return "\n".join(lines) + "\n"
 
 
@@ -351,8 +355,10 @@ def main() -> int:
         results["sizes"].append(bench_size(rows, base, fixed, args.repeats))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (args.out / "RESULTS.md").write_text(markdown(results), encoding="utf-8")
-    print(markdown(results))
+    spark_file = args.out / "spark_results.json"
+    spark = json.loads(spark_file.read_text(encoding="utf-8")) if spark_file.is_file() else None
+    (args.out / "RESULTS.md").write_text(markdown(results, spark), encoding="utf-8")
+    print(markdown(results, spark))
     print(f"bench: results in {args.out / 'results.json'} and {args.out / 'RESULTS.md'}")
     return 0
 

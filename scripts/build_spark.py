@@ -11,9 +11,10 @@ The expectation suites and publishing stay DuckDB's (docs/decisions/0018): on Sp
 cluster user builds into a staging schema and swaps it (README: Spark). tests/spark compares every mart with the
 DuckDB build's, row for row.
 
-Usage: python scripts/build_spark.py [--incremental]
+Usage: python scripts/build_spark.py [--incremental] [--load-only]
     (make build-spark installs what Spark needs first; --incremental keeps the Spark warehouse, so that the
-    detailed models, CTW_WITH_DETAIL=1, read only new or replaced months)
+    detailed models, CTW_WITH_DETAIL=1, read only new or replaced months; --load-only stops after step 2, for a
+    cluster whose models dbt then builds over Thrift: spark-submit scripts/build_spark.py --load-only)
 """
 
 from __future__ import annotations
@@ -126,6 +127,11 @@ def main() -> int:
         print(f"    {line}", flush=True)
     if os.environ.get("CTW_WITH_DETAIL") == "1":
         print(f"    {register_detail(spark)}", flush=True)
+
+    if "--load-only" in sys.argv:  # a cluster's session (spark-submit): its tables loaded, dbt runs over Thrift
+        spark.stop()
+        print(f"Raw and reference tables loaded in {time.monotonic() - started:.0f} s")
+        return 0
 
     print("==> dbt build --target spark", flush=True)
     from dbt.cli.main import dbtRunner
