@@ -97,7 +97,7 @@ dev: setup
 # ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
 query: setup
 	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
-	@$(BIN)/python scripts/query.py "$(Q)"
+	@$(BIN)/python scripts/query.py $(if $(filter -,$(Q)),-,"$(Q)")
 
 # the semantic layer: MetricFlow against a copy of the published file (MetricFlow opens its database read-write)
 # make metrics Q="--metrics trade_balance_usd_month,export_growth_yoy_pct_usd --group-by metric_time__month"

@@ -97,14 +97,14 @@ DASHBOARD_QUERIES = {
         select partner_name, flow, share_pct_cny_computed, share_pct_reported from marts.fct_partner_trade
         where period_end_month = (select max(period_end_month) from marts.fct_partner_trade)""",
     "top 10 partners in a month": """
-        select partner_name, value_usd, share_pct_usd from marts.fct_detail_trade_by_partner
+        select partner_name, value_usd, share_pct_usd from synthetic.fct_detail_trade_by_partner
         where period_month = $month and flow = 'exports' order by value_usd desc limit 10""",
     "HS chapter mix over a year": """
-        select hs_chapter, sum(value_usd) as value_usd from marts.fct_detail_trade_by_chapter
+        select hs_chapter, sum(value_usd) as value_usd from synthetic.fct_detail_trade_by_chapter
         where flow = 'exports' and period_month between $month - interval 11 month and $month
         group by hs_chapter order by value_usd desc""",
     "one partner's monthly series": """
-        select period_month, flow, value_usd, value_cny from marts.fct_detail_trade_by_partner
+        select period_month, flow, value_usd, value_cny from synthetic.fct_detail_trade_by_partner
         where partner_code = 'US' order by period_month, flow""",
     "partner x chapter drill-down": """
         select hs_chapter, sum(value_usd) as value_usd from intermediate.int_customs_detail_by_partner_chapter
@@ -167,7 +167,7 @@ def memory_limit() -> str:
 def dashboard(database: Path, repeats: int) -> dict:
     timings: dict[str, list[float]] = {}
     with duckdb.connect(str(database), read_only=True) as con:
-        month = con.execute("select max(period_month) from marts.fct_detail_trade_by_partner").fetchone()[0]
+        month = con.execute("select max(period_month) from synthetic.fct_detail_trade_by_partner").fetchone()[0]
         for name, sql in DASHBOARD_QUERIES.items():
             sql = sql.replace("$month", f"date '{month}'")
             con.execute(sql).fetchall()  # warm-up: the first read of a table's blocks

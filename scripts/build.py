@@ -186,6 +186,9 @@ def record_and_publish(layout: Layout, version_id: str, record_provenance) -> in
         print(f"{current} failed: {error}", file=sys.stderr)
         return fail(current, layout)
     print(f"Published version {version_id} ({outcome}): {layout.published}; report: {layout.report}")
+    charts = publishing.refresh_chart_page(layout)
+    if charts:
+        print(charts)
     if pruned:
         print(f"Removed old versions beyond the newest {publishing.keep_versions()}: {', '.join(pruned)}")
     return 0
@@ -230,6 +233,8 @@ def record(layout: Layout, version_id: str, results_file: Path, declared: int, b
 
 def fail(step_name: str, layout: Layout) -> int:
     kept = f" The candidate is kept for inspection in {layout.candidate.parent}." if layout.candidate.exists() else ""
+    report = layout.candidate.parent / "validation_report.html"
+    kept += f" Report: {report}" if report.is_file() else ""
     print(f"build failed at: {step_name}. Nothing was published: {layout.published} is unchanged.{kept}",
           file=sys.stderr)
     return 1

@@ -5,7 +5,12 @@ Usage: make query Q="balance 2025-11"  (or python scripts/query.py balance 2025-
        python scripts/query.py partners 2025-01..2025-11    partner values and shares of China's trade in a period
        python scripts/query.py vehicles 2025-11             CAAM vehicle sales and exports of a month
        python scripts/query.py "select ... from marts...."  any SQL
+       python scripts/query.py --file question.sql          SQL from a file (several lines, comments)
+       python scripts/query.py -  < question.sql            SQL from standard input (make query Q=- < file)
        python scripts/query.py --help                       this text
+
+A first word that is not a question's name but close to one (balnce) is answered with the nearest name, not run as
+SQL. A failed query shows DuckDB's whole message, its "did you mean" hints included.
 
 The file is warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH. Long queries show DuckDB's progress bar when the
 output is a terminal. Exit: 0 answered, 1 the query failed (a write, a syntax error), 2 a bad question.
@@ -13,8 +18,10 @@ output is a terminal. Exit: 0 answered, 1 the query failed (a write, a syntax er
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
+from pathlib import Path
 
 import duckdb
 
@@ -125,10 +132,20 @@ def refusal(con: duckdb.DuckDBPyConnection, sql: str) -> str | None:
     return None
 
 
+SQL_FIRST_WORDS = {"select", "with", "from", "explain", "describe", "show", "summarize", "pivot", "unpivot", "values",
+                   "table", "(", "--", "/*", "pragma", "call", "set", "insert", "update", "delete", "create", "drop",
+                   "alter", "copy", "attach", "detach", "install", "load", "checkpoint", "export", "import"}
+
+
 def parse(text: str) -> tuple[str, list[int | str] | None]:
-    """(SQL, parameters) for a named question, or the text itself as SQL."""
+    """(SQL, parameters) for a named question, or the text itself as SQL. A first word close to a question's name
+    (and not an SQL keyword) is a misspelt question: ValueError naming the nearest one."""
     name, _, argument = text.strip().partition(" ")
     if name not in QUESTIONS:
+        nearest = difflib.get_close_matches(name.lower(), QUESTIONS, n=1, cutoff=0.6)
+        if nearest and name.lower() not in SQL_FIRST_WORDS:
+            raise ValueError(f"no question named {name!r}; did you mean {nearest[0]!r}? ask: "
+                             f"{QUESTIONS[nearest[0]][1]} (questions: {', '.join(QUESTIONS)})")
         return text, None
     pattern, usage, sql = QUESTIONS[name]
     match = re.match(pattern, argument.strip())
@@ -142,7 +159,16 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0 if argv else 2
     try:
-        sql, parameters = parse(" ".join(argv))
+        if argv[0] in ("-", "--file"):
+            if argv[0] == "--file" and len(argv) != 2:
+                raise ValueError("--file needs one path: python scripts/query.py --file question.sql")
+            text = sys.stdin.read() if argv[0] == "-" else Path(argv[1]).read_text(encoding="utf-8")
+            sql, parameters = text, None
+        else:
+            sql, parameters = parse(" ".join(argv))
+    except OSError as error:
+        print(f"query: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
     except ValueError as error:
         print(f"query: {error}", file=sys.stderr)
         return 2
@@ -164,7 +190,7 @@ def main(argv: list[str]) -> int:
                 return 1
             relation = con.sql(sql, params=parameters) if parameters else con.sql(sql)
         except duckdb.Error as error:
-            reason = str(error).splitlines()[0]
+            reason = str(error).strip()  # the whole message: DuckDB's hints ("did you mean") come after line 1
             if "read-only" in reason:
                 reason += " (the published file is open read-only: the warehouse changes only through make build)"
             print(f"query failed: {reason}", file=sys.stderr)

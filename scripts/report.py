@@ -63,7 +63,7 @@ def month_axis(axes) -> None:
 
 def monthly_trade(con, axes_pair) -> str:
     data = rows(con, """
-        select period_month, flow, currency, value / 1e9 as value_bn
+        select period_month, flow, currency, value / 1e9 as value_bn, method
         from marts.fct_trade_series_long
         where period_kind = 'month' and metric = 'value' and flow in ('exports', 'imports', 'balance')
           and method in ('published', 'derived_from_ytd', 'derived_from_flows')
@@ -71,16 +71,24 @@ def monthly_trade(con, axes_pair) -> str:
         order by period_month""")
     for axes, currency in zip(axes_pair, ("USD", "CNY")):
         for flow, colour in FLOW_COLOURS.items():
-            months, values = with_gaps([r for r in data if r["flow"] == flow and r["currency"] == currency], "value_bn")
-            axes.plot(months, values, marker="o", markersize=3, linewidth=1.5, color=colour, label=flow)
+            points = [r for r in data if r["flow"] == flow and r["currency"] == currency]
+            months, values = with_gaps(points, "value_bn")
+            axes.plot(months, values, linewidth=1.5, color=colour, label=flow)
+            # published points filled, derived ones (from year-to-date totals or the other flows) hollow
+            for derived, face in ((False, colour), (True, "white")):
+                marked = [r for r in points if (r["method"] != "published") == derived]
+                axes.plot([r["period_month"] for r in marked], [r["value_bn"] for r in marked], linestyle="none",
+                          marker="o", markersize=3, color=colour, markerfacecolor=face)
         axes.set_title(f"Monthly trade, billion {CURRENCY_NAMES[currency]}")
         axes.axhline(0, color="#999", linewidth=0.8)
         month_axis(axes)
         axes.legend(frameon=False)
-    return ("Monthly exports, imports and balance in each currency as published, or derived from year-to-date totals "
-            "and flows; never converted. From 2020 January-February, which customs publishes as one two-month period, "
-            "is left out (before that each month was published on its own). A break in a line is a gap in the "
-            "sources.")
+    first, last = (min(r["period_month"] for r in data), max(r["period_month"] for r in data)) if data else (None, None)
+    span = f"from {first:%Y-%m} to {last:%Y-%m}" if data else "no months"
+    return (f"Monthly exports, imports and balance in each currency, {span}: published (filled points), or derived "
+            "from year-to-date totals and flows (hollow); never converted. From 2020 January-February, which customs "
+            "publishes as one two-month period, is left out (before that each month was published on its own). A "
+            "break in a line is a gap in the sources.")
 
 
 def ytd_surplus(con, axes) -> str:
@@ -222,7 +230,9 @@ def vehicle_exports(con, axes) -> str:
     month_axis(axes)
     axes.set_ylabel("thousand vehicles")
     axes.set_title("Vehicle exports per month (CAAM)")
-    return "CAAM's monthly vehicle exports (manufacturers' wholesale, all segments). Missing months are gaps."
+    span = f", {data[0]['period_month']:%Y-%m} to {data[-1]['period_month']:%Y-%m}" if data else ""
+    return (f"CAAM's monthly vehicle exports (manufacturers' wholesale, all segments){span}. Missing months are "
+            "gaps (no bar).")
 
 
 CHARTS = [

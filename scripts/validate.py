@@ -15,9 +15,11 @@ Exit: 0 when no error-level expectation fails, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import decimal
 import html
 import json
 import logging
+import math
 import os
 import re
 import sys
@@ -32,7 +34,7 @@ from publishing import published_path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
-ROWS_IN_TABLE = 2
+EXAMPLE_WIDTH = 110  # characters of an offending row shown in the terminal
 ROWS_IN_REPORT = 50
 
 
@@ -214,12 +216,7 @@ def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
 
 
 def compact(row: dict) -> str:
-    def short(value) -> str:
-        if isinstance(value, float):
-            return f"{value:.6g}"
-        return str(value)
-
-    return "{" + ", ".join(f"{k}={short(v)}" for k, v in row.items()) + "}"
+    return "{" + ", ".join(f"{k}={number(v, k) if is_number(v) else v}" for k, v in row.items()) + "}"
 
 
 def print_table(outcomes: list[Outcome]) -> None:
@@ -230,24 +227,28 @@ def print_table(outcomes: list[Outcome]) -> None:
           f"{errors} failed (error), {warned} with warnings")
     if not failing:
         return
-    header = ("level", "suite", "expectation", "expected", "found", "offending rows")
+    # one short line per expectation, then its first offending row cut to the terminal's width: the report holds
+    # every row, formatted (a line of 1,000 characters helps nobody)
+    header = ("level", "suite", "expectation", "found")
     lines = [header]
+    examples = []
     for o in sorted(failing, key=lambda o: (o.status != "FAIL", o.suite, o.key)):
-        shown = "; ".join(compact(r) for r in o.rows[:ROWS_IN_TABLE])
-        if len(o.rows) > ROWS_IN_TABLE:
-            shown += f"; ... {len(o.rows) - ROWS_IN_TABLE} more"
-        expected = o.expected if len(o.expected) <= 70 else o.expected[:67] + "..."
-        lines.append((o.status, o.suite, o.key, expected, o.found, shown))
-    widths = [max(len(line[i]) for line in lines) for i in range(5)]
-    for line in lines:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line[:5])) + "  " + line[5])
+        lines.append((o.status, o.suite, o.key, o.found))
+        first = compact(o.rows[0]) if o.rows else ""
+        examples.append(first if len(first) <= EXAMPLE_WIDTH else first[:EXAMPLE_WIDTH - 3] + "...")
+    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    for number, line in enumerate(lines):
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
+        if number and examples[number - 1]:
+            print(f"    e.g. {examples[number - 1]}")
+    print("Every offending row, and what each expectation checks: the validation report (path below).")
 
 
 REPORT_STYLE = """
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
        color: #1d2430; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #e3e7ee; }
-.meta { color: #5b6473; } .summary { display: flex; gap: 1rem; margin: 1rem 0; }
+.meta { color: #5b6473; } .summary { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 .card { border-radius: 8px; padding: .7rem 1rem; min-width: 8rem; background: #f4f6f9; }
 .card b { display: block; font-size: 1.5rem; }
 .pass { color: #17693a; } .warn { color: #8a5a00; } .FAIL { color: #b3261e; }
@@ -258,19 +259,45 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size:
 th, td { border-bottom: 1px solid #e3e7ee; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f4f6f9; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 details { margin: .2rem 0 1rem; } summary { cursor: pointer; color: #33507a; }
-.rows { overflow-x: auto; }
+.rows { overflow-x: auto; max-width: 100%; }
+.rows table { width: auto; min-width: 100%; font-size: 12px; }
+.rows th, .rows td { padding: .25rem .3rem; }
+td.num, .badge { white-space: nowrap; }
+@media (max-width: 700px) { body { margin: .6rem; } table { font-size: 11px; } th, td { padding: .2rem .3rem; } }
 """
 
 
+def breakable(text: str) -> str:
+    """Escaped, with a line break allowed after each underscore: long names and ids wrap instead of widening the
+    table past the page."""
+    return html.escape(text).replace("_", "_<wbr>")
+
+
+def is_number(value) -> bool:
+    return isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool)
+
+
+def number(value, column: str) -> str:
+    """A value as a person reads it: money in trillions, billions or millions with the unit word, counts (vehicles,
+    rows, lines) as whole numbers, rates and shares to at most four decimals; never an exponent."""
+    value = float(value)
+    if math.isnan(value):
+        return "NaN"
+    name = column.lower()
+    if any(word in name for word in ("pct", "rate", "per_usd", "ratio", "share")):
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    if any(word in name for word in ("vehicle", "count", "rows", "lines", "periods", "figures", "units")):
+        return f"{value:,.0f}"
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3f} {word}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:,.0f}"
+
+
 def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
-    def cell(value) -> str:
-        if isinstance(value, float) and abs(value) >= 1e9:  # money in base units: show billions
-            return f'<td class="num">{value / 1e9:,.3f} bn</td>'
-        if isinstance(value, float):
-            return f'<td class="num">{value:,.4f}</td>'
-        if isinstance(value, int) and not isinstance(value, bool):
-            return f'<td class="num">{value:,}</td>'
-        return f"<td>{html.escape(str(value))}</td>"
+    def cell(value, column: str) -> str:
+        return f'<td class="num">{number(value, column)}</td>' if is_number(value) else (
+            f"<td>{breakable(str(value))}</td>")
 
     counts = {s: sum(o.status == s for o in outcomes) for s in ("pass", "warn", "FAIL")}
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -293,7 +320,7 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
         suite_outcomes = [o for o in outcomes if o.suite == suite]
         for o in suite_outcomes:
             parts.append(
-                f"<tr><td><span class='badge {o.status}'>{o.status}</span></td><td>{html.escape(o.key)}</td>"
+                f"<tr><td><span class='badge {o.status}'>{o.status}</span></td><td>{breakable(o.key)}</td>"
                 f"<td>{o.severity}</td><td>{html.escape(o.expected)}</td><td>{html.escape(o.found)}</td></tr>"
             )
         parts.append("</table>")
@@ -303,10 +330,10 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
             columns = list(dict.fromkeys(k for row in o.rows for k in row))
             parts.append(f"<details open><summary>{html.escape(o.key)}: "
                          f"{len(o.rows)} row(s)</summary><div class='rows'><table><tr>")
-            parts.extend(f"<th>{html.escape(c)}</th>" for c in columns)
+            parts.extend(f"<th>{breakable(c)}</th>" for c in columns)
             parts.append("</tr>")
             for row in o.rows[:ROWS_IN_REPORT]:
-                parts.append("<tr>" + "".join(cell(row.get(c, "")) for c in columns) + "</tr>")
+                parts.append("<tr>" + "".join(cell(row.get(c, ""), c) for c in columns) + "</tr>")
             parts.append("</table></div></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -350,7 +377,11 @@ def main() -> int:
             print(f"validate: could not write {path}: {error.strerror or error}. Free space (or fix the folder) and "
                   "run again; nothing was published", file=sys.stderr)
             return 1
-    print(f"Report: {report}")
+    if args.results and report.parent.name == "candidate":
+        # a build's candidate: the build names the report where it ends up (published, or the kept candidate)
+        print(f"Report written with the candidate ({report.name}).")
+    else:
+        print(f"Report: {report}")
     return 1 if any(o.status == "FAIL" for o in outcomes) else 0
 
 

@@ -44,6 +44,9 @@ def main() -> int:
         print(f"rollback failed: {error}. The published file is unchanged.", file=sys.stderr)
         return 1
     print(f"Published version {args.version_id} again: {layout.published}")
+    charts = publishing.refresh_chart_page(layout)
+    if charts:
+        print(charts)
     return 0
 
 

@@ -22,6 +22,13 @@ pivoted as (
             as {{ kind }}_total_trade_value_{{ currency }},
         max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'balance')
             as {{ kind }}_trade_balance_{{ currency }}_method,
+        -- how each value was obtained, as for the balance: a converted value never looks published
+        max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'exports')
+            as {{ kind }}_export_value_{{ currency }}_method,
+        max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'imports')
+            as {{ kind }}_import_value_{{ currency }}_method,
+        max(value_{{ currency }}_method) filter (where {{ of_kind }} and flow = 'total')
+            as {{ kind }}_total_trade_value_{{ currency }}_method,
         -- summed exactly (a float sum's last digit would follow the engine's plan and row order)
         cast(sum(cast(value_{{ currency }}_tolerance as decimal(38, 6))) filter (where {{ flows_of_balance }})
             as double) as {{ kind }}_balance_identity_tolerance_{{ currency }},
@@ -55,6 +62,11 @@ pivoted as (
 final as (
     select
         {{ ctw_star_except(source_columns, 'pivoted.') }},
+        -- the period as customs labels it: January-February is one period from 2020, so no February spike
+        case when period_start_month <> period_month
+            then left(cast(period_start_month as {{ dbt.type_string() }}), 7) || '/02'
+            else left(cast(period_month as {{ dbt.type_string() }}), 7) end as period_label,
+        period_start_month <> period_month as is_jan_feb_combined,
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}
         -- where the chosen exports, imports and balance are printings that disagree (each kept as printed), say so

@@ -187,7 +187,7 @@ def test_bench_floor_and_dashboard_queries_match_the_models(detail_built, tmp_pa
         con.execute(f"attach '{scratch}' as floor (read_only)")
         con.execute(f"attach '{published_file(project)}' as built (read_only)")
         for table, key in keys.items():
-            schema = "intermediate" if table.startswith("int_") else "marts"
+            schema = "intermediate" if table.startswith("int_") else "synthetic"
             columns = con.execute(f"select column_name, column_type from (describe floor.{table})").fetchall()
             differs = " or ".join(
                 f"abs(f.{name} - b.{name}) > 1e-9 * abs(b.{name})" if kind == "DOUBLE"
@@ -204,7 +204,7 @@ def test_bench_floor_and_dashboard_queries_match_the_models(detail_built, tmp_pa
     latency = bench.dashboard(published_file(project), repeats=3)
     assert set(latency["by_query"]) == set(bench.DASHBOARD_QUERIES)
     with duckdb.connect(str(published_file(project)), read_only=True) as con:
-        month = con.execute("select max(period_month) from marts.fct_detail_trade_by_partner").fetchone()[0]
+        month = con.execute("select max(period_month) from synthetic.fct_detail_trade_by_partner").fetchone()[0]
         for name, sql in bench.DASHBOARD_QUERIES.items():
             assert con.execute(sql.replace("$month", f"date '{month}'")).fetchall(), name
 
@@ -213,12 +213,12 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
     project, detail = detail_built
     published = published_file(project)
     with duckdb.connect(str(published)) as con:  # a marker in a month already loaded
-        con.execute("update marts.fct_detail_trade_by_partner set partner_name = 'SENTINEL'"
+        con.execute("update synthetic.fct_detail_trade_by_partner set partner_name = 'SENTINEL'"
                     " where period_month = date '2024-03-01'")
         con.execute("update intermediate.int_customs_detail_by_partner_chapter set quantity_kg = -1"
                     " where period_month = date '2024-03-01'")
         months_before = con.execute(
-            "select count(distinct period_month) from marts.fct_detail_trade_by_chapter").fetchone()[0]
+            "select count(distinct period_month) from synthetic.fct_detail_trade_by_chapter").fetchone()[0]
 
     generate(project, detail, "--rows", "5000", "--months", "2025-11..2025-11")
     second = detail_build(project, detail)
@@ -227,15 +227,15 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
                 / "int_customs_detail_by_partner_chapter.sql").read_text()
     assert "period_month in (date '2025-11-01')" in compiled
     with duckdb.connect(str(published), read_only=True) as con:
-        sentinels = con.execute("select count(*) from marts.fct_detail_trade_by_partner"
+        sentinels = con.execute("select count(*) from synthetic.fct_detail_trade_by_partner"
                                 " where partner_name = 'SENTINEL'").fetchone()[0]
         untouched = con.execute("select count(*) from intermediate.int_customs_detail_by_partner_chapter"
                                 " where quantity_kg = -1").fetchone()[0]
         months_after = con.execute(
-            "select count(distinct period_month) from marts.fct_detail_trade_by_chapter").fetchone()[0]
-        november = con.execute("select sum(line_count) from marts.fct_detail_trade_by_partner"
+            "select count(distinct period_month) from synthetic.fct_detail_trade_by_chapter").fetchone()[0]
+        november = con.execute("select sum(line_count) from synthetic.fct_detail_trade_by_partner"
                                " where period_month = date '2025-11-01'").fetchone()[0]
-        synthetic = con.execute("select bool_and(is_synthetic) from marts.fct_detail_trade_by_chapter").fetchone()[0]
+        synthetic = con.execute("select bool_and(is_synthetic) from synthetic.fct_detail_trade_by_chapter").fetchone()[0]
     assert sentinels > 0 and untouched > 0  # the loaded months were not read again
     assert months_after == months_before + 1 and 4900 < november <= 5000 and synthetic
 
@@ -250,7 +250,7 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
     assert "==> check and load seeds" in third.stdout
     with duckdb.connect(str(published), read_only=True) as con:
         march = con.execute("select count(*) filter (where partner_name = 'SENTINEL'), sum(line_count)"
-                            " from marts.fct_detail_trade_by_partner where period_month = date '2024-03-01'"
+                            " from synthetic.fct_detail_trade_by_partner where period_month = date '2024-03-01'"
                             ).fetchone()
     assert march[0] == 0 and 4900 < march[1] <= 5000
 
@@ -288,3 +288,15 @@ def test_a_detail_build_without_detailed_files_is_refused(detail_project, tmp_pa
     assert result.returncode == 1
     assert "holds no period_month=*/*.parquet files" in result.stderr
 
+
+
+def test_no_synthetic_table_is_in_marts(detail_built):
+    """A BI user browsing marts never meets the SYNTHETIC detail: its marts are in the schema synthetic."""
+    project, _ = detail_built
+    with duckdb.connect(str(published_file(project)), read_only=True) as con:
+        marts = {name for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
+        synthetic = {name for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'synthetic'").fetchall()}
+    assert synthetic == {"fct_detail_trade_by_partner", "fct_detail_trade_by_chapter"}
+    assert not marts & synthetic and not any("detail" in name for name in marts)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -466,3 +467,25 @@ def test_a_candidate_that_was_not_validated_is_never_published(tmp_path):
     with pytest.raises(publishing.PublishError, match="does not carry the provenance"):
         publishing.publish_candidate(layout, "20250101T000000Z")
     assert not layout.published.exists()
+
+
+def test_a_build_and_a_rollback_redraw_the_chart_page_for_the_version_they_publish(project, control_build):
+    """Once drawn (make report), the chart page follows the published file: a rollback redraws it for the version it
+    publishes again, and so does a build. Control: without a page, a rollback draws none."""
+    published = published_file(project)
+    page = published.parent / "report" / "index.html"
+    shutil.rmtree(page.parent, ignore_errors=True)
+    older = next(v for v in publishing.list_versions(publishing.Layout(published)) if v != control_build)
+    assert versions_command(project, "rollback", older).returncode == 0
+    assert not page.exists()  # the control: no page, none drawn
+    drawn = subprocess.run([sys.executable, "scripts/report.py"], cwd=project, env=project_env(project),
+                           capture_output=True, text=True)
+    assert drawn.returncode == 0, drawn.stderr
+    assert older in page.read_text(encoding="utf-8")
+    rollback = versions_command(project, "rollback", control_build)
+    assert rollback.returncode == 0 and "chart page redrawn" in rollback.stdout
+    assert control_build in page.read_text(encoding="utf-8") and older not in page.read_text(encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert version_of(published) in page.read_text(encoding="utf-8")
+    assert versions_command(project, "rollback", control_build).returncode == 0  # the module's later tests

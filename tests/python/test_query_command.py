@@ -141,3 +141,32 @@ def test_a_damaged_file_is_named_with_what_to_do(built_project, tmp_path):
         assert result.returncode == 1
         assert f"{truncated} cannot be read" in result.stderr and "make rollback TO=" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_misspelt_question_is_answered_with_the_nearest_name(built_project):
+    result = ask(built_project, "balnce", "2025-11")
+    assert result.returncode == 2
+    assert "did you mean 'balance'" in result.stderr and "Syntax Error" not in result.stderr
+    # control: SQL that starts with a keyword is run as SQL, not taken for a question
+    assert ask(built_project, "select 1 as one").returncode == 0
+
+
+def test_a_failed_query_shows_duckdbs_whole_message(built_project):
+    result = ask(built_project, "select * from marts.fct_monthly_trad")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and 'Did you mean "fct_monthly_trade"' in result.stderr
+
+
+def test_sql_from_a_file_and_from_standard_input(built_project, tmp_path):
+    question = tmp_path / "question.sql"
+    question.write_text("-- two lines and a comment\nselect count(*) as months\nfrom marts.dim_months\n")
+    from_file = ask(built_project, "--file", str(question))
+    assert from_file.returncode == 0, from_file.stderr
+    assert "months" in from_file.stdout
+    from_stdin = subprocess.run(
+        [sys.executable, str(PROJECT_DIR / "scripts" / "query.py"), "-"], input=question.read_text(),
+        cwd=built_project, env=project_env(built_project), capture_output=True, text=True)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout == from_file.stdout
+    missing = ask(built_project, "--file", str(tmp_path / "absent.sql"))
+    assert missing.returncode == 2 and "absent.sql" in missing.stderr

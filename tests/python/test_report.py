@@ -32,3 +32,37 @@ def test_the_report_draws_every_chart_into_one_offline_page(built_project, wareh
     version = warehouse.execute("select version_id from provenance.build").fetchone()[0]
     assert version in page
     assert "partners" in page.lower()
+
+
+def test_a_gap_stays_a_gap_in_the_chart_data():
+    """A missing month becomes NaN between its neighbours, so matplotlib breaks the line there instead of drawing
+    across it; the months around it keep their values (control: no gap, no NaN)."""
+    import datetime
+    import math
+
+    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+    import report
+
+    months = [datetime.date(2025, m, 1) for m in (1, 2, 4)]
+    dates, values = report.with_gaps([{"period_month": m, "v": float(i)} for i, m in enumerate(months)], "v")
+    assert dates == [datetime.date(2025, m, 1) for m in (1, 2, 3, 4)]
+    assert values[:2] == [0.0, 1.0] and math.isnan(values[2]) and values[3] == 2.0
+    _, whole = report.with_gaps([{"period_month": m, "v": 1.0} for m in months[:2]], "v")
+    assert whole == [1.0, 1.0]
+
+
+def test_the_monthly_chart_data_keeps_the_sources_gaps(warehouse):
+    """The months the USD export series lacks (the coverage table's gaps) are NaN in what the chart draws."""
+    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+    import math
+
+    import report
+
+    points = report.rows(warehouse, """
+        select period_month, value / 1e9 as value_bn from marts.fct_trade_series_long
+        where period_kind = 'month' and metric = 'value' and flow = 'exports' and currency = 'USD'
+          and method in ('published', 'derived_from_ytd', 'derived_from_flows') and period_start_month = period_month
+        order by period_month""")
+    months, values = report.with_gaps(points, "value_bn")
+    missing = [m for m, v in zip(months, values) if math.isnan(v)]
+    assert missing and all(m not in {p["period_month"] for p in points} for m in missing)
