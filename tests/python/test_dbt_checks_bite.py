@@ -115,6 +115,12 @@ CASES = {
                          "where observations.known_from_date < release_dates.known_from"),
         selection=["--select", "int_trade_observations_by_vintage+"],
         fails=lambda failed: "test.china_trade.assert_latest_vintage_is_the_current_choice" in failed),
+    # half a vehicle in every month: the marts would round it away, the check on the counts says so
+    "a vehicle count with a fraction fails the whole-vehicles check": dict(
+        plant=replace_in("models/intermediate/int_vehicle_values.sql", "\nselect * from final",
+                         "\nselect * replace (month_vehicles + 0.5 as month_vehicles) from final"),
+        selection=["--select", "int_vehicle_values"],
+        fails=lambda failed: len(failed) == 1 and "vehicle_counts_are_whole_numbers" in next(iter(failed))),
     "a mart whose column type drifts breaks its contract": dict(
         plant=drifting_contract, selection=["--select", "dim_months"],
         fails=lambda failed: failed == {"model.china_trade.dim_months"},
