@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE :=
 SPARK_VENV := .venv-spark
 SPARK_STAMP := $(SPARK_VENV)/.installed-$(shell cat requirements.txt requirements-spark.txt | cksum | cut -d' ' -f1)
 
-.PHONY: build-spark test-spark setup-spark bench-spark build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
+.PHONY: sql build-spark test-spark setup-spark bench-spark build test test-fast dev bench-build setup seeds-check lint versions rollback query metrics coverage quotes report docs detail bench clean
 
 build: setup
 	$(BIN)/python scripts/build.py
@@ -50,6 +50,26 @@ $(STAMP): requirements.txt
 	fi
 	$(BIN)/python -m pip check
 	touch $@
+
+# a terminal SQL IDE for people who don't write Python: harlequin on the published file, read-only, in its own
+# environment (requirements-sql.txt, pinned). --locale C: it needs no UTF-8 locale on the machine.
+SQL_VENV := .venv-sql
+SQL_STAMP := $(SQL_VENV)/.installed-$(shell cat requirements-sql.txt | cksum | cut -d' ' -f1)
+
+$(SQL_STAMP): requirements-sql.txt $(STAMP)
+	rm -rf $(SQL_VENV)
+	$(PYTHON) -m venv $(SQL_VENV)
+	if [ -x $(VENV)/.uv/bin/uv ]; then \
+		$(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(SQL_VENV)/bin/python --no-deps \
+			-r requirements-sql.txt; \
+	else \
+		$(SQL_VENV)/bin/python -m pip install --quiet --no-deps -r requirements-sql.txt; \
+	fi
+	touch $@
+
+sql: $(SQL_STAMP)
+	@test -f warehouse/china_trade.duckdb || { echo "no published warehouse: run make build first" >&2; exit 1; }
+	$(SQL_VENV)/bin/harlequin --read-only --locale C "$$(readlink -f $${CTW_WAREHOUSE_PATH:-warehouse/china_trade.duckdb})"
 
 # Apache Spark (issue 16, docs/decisions/0018): the same DAG on a local Spark in its own virtual environment (the
 # DuckDB build's stays as it is), from requirements.txt plus requirements-spark.txt, pinned. Java 17 comes from the
