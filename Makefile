@@ -51,20 +51,26 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip check
 	touch $@
 
+# An optional environment beside .venv, for a tool the DuckDB build does not need: $(1) its folder, $(2) the pinned
+# requirement files. Installed like .venv (uv, or pip where uv could not be installed), then checked.
+define optional_venv
+	rm -rf $(1)
+	$(PYTHON) -m venv $(1)
+	if [ -x $(VENV)/.uv/bin/uv ]; then \
+		$(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(1)/bin/python --no-deps --compile-bytecode $(2); \
+	else \
+		$(1)/bin/python -m pip install --quiet --no-deps $(2); \
+	fi
+	$(1)/bin/python -m pip check
+endef
+
 # a terminal SQL IDE for people who don't write Python: harlequin on the published file, read-only, in its own
 # environment (requirements-sql.txt, pinned). --locale C: it needs no UTF-8 locale on the machine.
 SQL_VENV := .venv-sql
 SQL_STAMP := $(SQL_VENV)/.installed-$(shell cat requirements-sql.txt | cksum | cut -d' ' -f1)
 
 $(SQL_STAMP): requirements-sql.txt $(STAMP)
-	rm -rf $(SQL_VENV)
-	$(PYTHON) -m venv $(SQL_VENV)
-	if [ -x $(VENV)/.uv/bin/uv ]; then \
-		$(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(SQL_VENV)/bin/python --no-deps \
-			-r requirements-sql.txt; \
-	else \
-		$(SQL_VENV)/bin/python -m pip install --quiet --no-deps -r requirements-sql.txt; \
-	fi
+	$(call optional_venv,$(SQL_VENV),-r requirements-sql.txt)
 	touch $@
 
 sql: $(SQL_STAMP)
@@ -78,15 +84,7 @@ setup-spark: $(SPARK_STAMP)
 
 $(SPARK_STAMP): requirements.txt requirements-spark.txt $(STAMP)
 	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { echo "error: Spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless, or set JAVA_HOME)" >&2; exit 1; }
-	rm -rf $(SPARK_VENV)
-	$(PYTHON) -m venv $(SPARK_VENV)
-	if [ -x $(VENV)/.uv/bin/uv ]; then \
-		$(VENV)/.uv/bin/uv pip install --quiet --system-certs --python $(SPARK_VENV)/bin/python --no-deps \
-			--compile-bytecode -r requirements.txt -r requirements-spark.txt; \
-	else \
-		$(SPARK_VENV)/bin/python -m pip install --quiet --no-deps -r requirements.txt -r requirements-spark.txt; \
-	fi
-	$(SPARK_VENV)/bin/python -m pip check
+	$(call optional_venv,$(SPARK_VENV),-r requirements.txt -r requirements-spark.txt)
 	touch $@
 
 # builds seeds (checked by the same gate), models and dbt tests on local Spark under target/spark

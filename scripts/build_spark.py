@@ -31,7 +31,8 @@ import check_seeds
 import external_sources
 from publishing import PROJECT_DIR
 
-SPARK_DIR = Path(os.environ.get("CTW_SPARK_DIR", PROJECT_DIR / "target" / "spark"))
+SPARK_DIR = Path(os.environ.get("CTW_SPARK_DIR", PROJECT_DIR / "target" / "spark")).resolve()
+os.environ["CTW_SPARK_DIR"] = str(SPARK_DIR)  # absolute, for the profile's settings here and in dbt
 RAW_SCHEMAS = ("raw", "reference")
 # DuckDB's column types as Spark SQL types (the raw tables hold no other)
 SPARK_TYPES = {"VARCHAR": "string", "DOUBLE": "double", "DATE": "date", "BOOLEAN": "boolean", "BIGINT": "bigint",
@@ -45,22 +46,27 @@ def spark_type(duckdb_type: str) -> str | None:
     return SPARK_TYPES.get(duckdb_type)
 
 
-def spark_session(spark_dir: Path):
-    """The session dbt-spark's session method will pick up (getOrCreate): the same settings as profiles.yml."""
+def spark_settings() -> dict[str, str]:
+    """The Spark settings of the profile's spark target (profiles.yml, their one home), rendered as dbt renders them:
+    this session and the one dbt-spark would start are configured alike."""
+    import jinja2
+    import yaml
+
+    profile = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text(encoding="utf-8"))
+    parameters = profile["china_trade"]["outputs"]["spark"]["server_side_parameters"]
+    render = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    render.globals["env_var"] = lambda name, default=None: os.environ.get(name, default)
+    return {name: render.from_string(str(value)).render() for name, value in parameters.items()}
+
+
+def spark_session():
+    """The session dbt-spark's session method will pick up (getOrCreate), with the profile's settings."""
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.appName("china-trade-warehouse")
-            .config("spark.master", "local[2]")
-            .config("spark.driver.memory", os.environ.get("CTW_SPARK_DRIVER_MEMORY", "4g"))
-            .config("spark.sql.warehouse.dir", str(spark_dir / "warehouse"))
-            .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-                    f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=true")
-            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={spark_dir}")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.session.timeZone", "UTC")
-            .enableHiveSupport()
-            .getOrCreate())
+    builder = SparkSession.builder.appName("china-trade-warehouse")
+    for name, value in spark_settings().items():
+        builder = builder.config(name, value)
+    return builder.enableHiveSupport().getOrCreate()
 
 
 def load_raw_tables(spark, checked: Path) -> list[str]:
@@ -121,7 +127,7 @@ def main() -> int:
         return 1
 
     print(f"==> load them into Spark ({SPARK_DIR})", flush=True)
-    spark = spark_session(SPARK_DIR)
+    spark = spark_session()
     spark.sparkContext.setLogLevel("ERROR")
     for line in load_raw_tables(spark, checked):
         print(f"    {line}", flush=True)
@@ -136,7 +142,6 @@ def main() -> int:
     print("==> dbt build --target spark", flush=True)
     from dbt.cli.main import dbtRunner
 
-    os.environ.setdefault("CTW_SPARK_DIR", str(SPARK_DIR))
     if os.environ.get("CTW_DETAIL_PATH"):  # Spark resolves a relative path against its own working folder
         os.environ["CTW_DETAIL_PATH"] = str(Path(os.environ["CTW_DETAIL_PATH"]).resolve())
     result = dbtRunner().invoke(["build", "--target", "spark", "--quiet", "--exclude", "resource_type:seed",

@@ -99,9 +99,7 @@ final as (
     select
         with_growth.period_month,
         with_growth.period_start_month,
-        case when with_growth.is_jan_feb_combined
-            then left(cast(with_growth.period_start_month as {{ dbt.type_string() }}), 7) || '/02'
-            else left(cast(with_growth.period_month as {{ dbt.type_string() }}), 7) end as period_label,
+        {{ period_label('with_growth.period_start_month', 'with_growth.period_month') }} as period_label,
         with_growth.is_jan_feb_combined,
         with_growth.flow,
         {%- for kind in kinds %}

@@ -63,9 +63,7 @@ final as (
     select
         {{ ctw_star_except(source_columns, 'pivoted.') }},
         -- the period as customs labels it: January-February is one period from 2020, so no February spike
-        case when pivoted.period_start_month <> pivoted.period_month
-            then left(cast(pivoted.period_start_month as {{ dbt.type_string() }}), 7) || '/02'
-            else left(cast(pivoted.period_month as {{ dbt.type_string() }}), 7) end as period_label,
+        {{ period_label('pivoted.period_start_month', 'pivoted.period_month') }} as period_label,
         pivoted.period_start_month <> pivoted.period_month as is_jan_feb_combined,
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}

@@ -27,7 +27,7 @@ def spark():
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     if not (build_spark.SPARK_DIR / "metastore_db").is_dir():
         pytest.fail(f"no Spark build under {build_spark.SPARK_DIR}: run make build-spark")
-    session = build_spark.spark_session(build_spark.SPARK_DIR)
+    session = build_spark.spark_session()
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
