@@ -9,7 +9,8 @@ Charts (matplotlib, drawn from the marts, read-only):
     us_export_growth     China's exports to the United States, year on year, month by month
     vehicle_exports      CAAM's monthly vehicle exports
 
-The page embeds the PNGs (no script, no stylesheet or font from elsewhere): it opens offline in any browser.
+Each chart is drawn twice, for a wide screen (name.png) and for a phone (name_phone.png); the page embeds both and
+the browser shows the one that fits (no script, no stylesheet or font from elsewhere): it opens offline.
 
 Usage: python scripts/report.py [--warehouse FILE] [--out DIR]     default: warehouse/report/
 """
@@ -55,6 +56,44 @@ def with_gaps(points: list[dict], key: str) -> tuple[list, list]:
     return months, [by_month.get(m, math.nan) for m in months]
 
 
+# How a drawn point was obtained, shown by its marker: filled published, hollow derived from other published figures
+# (year-to-date totals, the other flows), a cross converted from the other currency at the period's exchange rate.
+METHOD_MARKS = {
+    "published": ("o", "filled"),
+    "derived_from_ytd": ("o", "hollow"),
+    "derived_from_flows": ("o", "hollow"),
+    "converted_from_cny": ("x", "filled"),
+    "converted_from_usd": ("x", "filled"),
+}
+
+
+def mark_points(axes, points: list[dict], x: str, y: str, colour, size: float) -> None:
+    """Each point's marker says how its value was obtained (METHOD_MARKS); a method without a mark is an error,
+    so that a new method cannot slip into a chart looking published."""
+    for method in dict.fromkeys(r["method"] for r in points):
+        if method not in METHOD_MARKS:
+            raise ValueError(f"report: no chart marker for method {method!r}; add it to METHOD_MARKS")
+        marker, fill = METHOD_MARKS[method]
+        marked = [r for r in points if r["method"] == method]
+        axes.plot([r[x] for r in marked], [r[y] for r in marked], linestyle="none", marker=marker, markersize=size,
+                  color=colour, markerfacecolor="white" if fill == "hollow" else colour, zorder=4)
+
+
+def method_legend(axes, points: list[dict], **where) -> None:
+    """A second legend, beside the one for the series, for the markers of the methods drawn (the first word of
+    each: published, derived, converted)."""
+    from matplotlib.lines import Line2D
+
+    drawn, kinds = {r["method"] for r in points}, {}
+    for method, mark in METHOD_MARKS.items():
+        if method in drawn:
+            kinds.setdefault(method.split("_")[0], mark)
+    handles = [Line2D([], [], linestyle="none", marker=marker, color="#555",
+                      markerfacecolor="white" if fill == "hollow" else "#555", label=kind)
+               for kind, (marker, fill) in kinds.items()]
+    axes.add_artist(axes.legend(handles=handles, frameon=False, **where))
+
+
 def month_axis(axes) -> None:
     """Months on the x axis as YYYY-MM, slanted."""
     axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
@@ -74,52 +113,59 @@ def monthly_trade(con, axes_pair) -> str:
             points = [r for r in data if r["flow"] == flow and r["currency"] == currency]
             months, values = with_gaps(points, "value_bn")
             axes.plot(months, values, linewidth=1.5, color=colour, label=flow)
-            # published points filled, derived ones (from year-to-date totals or the other flows) hollow
-            for derived, face in ((False, colour), (True, "white")):
-                marked = [r for r in points if (r["method"] != "published") == derived]
-                axes.plot([r["period_month"] for r in marked], [r["value_bn"] for r in marked], linestyle="none",
-                          marker="o", markersize=3, color=colour, markerfacecolor=face)
+            mark_points(axes, points, "period_month", "value_bn", colour, 3)
         axes.set_title(f"Monthly trade, billion {CURRENCY_NAMES[currency]}")
         axes.axhline(0, color="#999", linewidth=0.8)
         month_axis(axes)
-        axes.legend(frameon=False)
+        method_legend(axes, [r for r in data if r["currency"] == currency], loc="upper left",
+                      bbox_to_anchor=(0.2, 1), fontsize="small")
+        axes.legend(frameon=False, loc="upper left", fontsize="small")
     first, last = (min(r["period_month"] for r in data), max(r["period_month"] for r in data)) if data else (None, None)
     span = f"from {first:%Y-%m} to {last:%Y-%m}" if data else "no months"
     return (f"Monthly exports, imports and balance in each currency, {span}: published (filled points), or derived "
-            "from year-to-date totals and flows (hollow); never converted. From 2020 January-February, which customs "
+            "from year-to-date totals and flows (hollow); never converted from the other currency, so each panel "
+            "shows only what was compiled in its own currency. From 2020 January-February, which customs "
             "publishes as one two-month period, is left out (before that each month was published on its own). A "
             "break in a line is a gap in the sources.")
 
 
 def ytd_surplus(con, axes) -> str:
     data = rows(con, """
-        select year(period_month) as year, month(period_month) as month, ytd_value_usd / 1e9 as value_bn
+        select year(period_month) as year, month(period_month) as month, ytd_value_usd / 1e9 as value_bn,
+            ytd_value_usd_method as method
         from marts.fct_monthly_trade
         where flow = 'balance' and ytd_value_usd is not null
         order by period_month""")
     latest = max(r["year"] for r in data)
     years = sorted({r["year"] for r in data})
     for year in years:
-        by_month = {r["month"]: r["value_bn"] for r in data if r["year"] == year}
+        points = [r for r in data if r["year"] == year]
+        by_month = {r["month"]: r["value_bn"] for r in points}
         months = list(range(min(by_month), max(by_month) + 1))
         recent = year >= latest - 1
         # a missing month is a break in the line, not a straight line across it
-        axes.plot(months, [by_month.get(m, math.nan) for m in months], marker="o", markersize=4 if recent else 2,
-                  linewidth=2 if year == latest else (1.2 if recent else 0.8),
-                  color=None if recent else "#b8c4cc", label=str(year) if recent else None, zorder=3 if recent else 2)
+        line, = axes.plot(months, [by_month.get(m, math.nan) for m in months],
+                          linewidth=2 if year == latest else (1.2 if recent else 0.8),
+                          color=None if recent else "#b8c4cc", label=str(year) if recent else None,
+                          zorder=3 if recent else 2)
+        mark_points(axes, points, "month", "value_bn", line.get_color(), 4 if recent else 2.5)
     full_years = [r for r in data if r["month"] == 12 and r["year"] < latest]
     record = max(full_years, key=lambda r: r["value_bn"]) if full_years else None
     if record:
         axes.axhline(record["value_bn"], color="#b22", linestyle="--", linewidth=1)
         axes.annotate(f"previous record: {record['year']}, {record['value_bn']:,.1f} bn", (1, record["value_bn"]),
-                      xytext=(0, 5), textcoords="offset points", color="#b22")
+                      xytext=(0, -12), textcoords="offset points", color="#b22")
     axes.set_xticks(range(1, 13))
     axes.set_xlabel("month (year to date)")
     axes.set_title("Year-to-date trade surplus, billion US dollars")
-    axes.legend(frameon=False)
+    method_legend(axes, data, loc="lower right", bbox_to_anchor=(0.8, 0), fontsize="small")
+    axes.legend(frameon=False, loc="lower right", fontsize="small")
+    counts = {kind: sum(r["method"].startswith(kind) for r in data) for kind in ("derived", "converted")}
     return (f"The surplus accumulated from January, each year from {years[0]} to {latest} ({latest - 1} and {latest} "
             f"in colour, earlier years in grey), against the largest full-year surplus before {latest} in the "
-            f"warehouse. A break in a line is a month without a published or derived value.")
+            f"warehouse. Published points are filled; {counts['derived']} are derived as exports less imports "
+            f"(hollow) and {counts['converted']} converted from the yuan balance at the period's exchange rate "
+            "(cross), where no dollar figure was found. A break in a line is a month with none of these.")
 
 
 def latest_partner_period(con) -> tuple:
@@ -235,46 +281,61 @@ def vehicle_exports(con, axes) -> str:
             "gaps (no bar).")
 
 
+# name, title, drawing, panels, and the figure's size in inches for a wide screen and for a phone. A phone gets a
+# figure of its own, narrower and taller, rather than the wide one shrunk until its labels cannot be read; the
+# panels of a two-panel chart are stacked.
 CHARTS = [
-    ("monthly_trade", "Monthly trade", monthly_trade, (12, 4.5), 2),
-    ("ytd_surplus", "Year-to-date surplus against the record", ytd_surplus, (8, 4.5), 1),
-    ("partner_shares", "Partner shares", partner_shares, (8, 4), 1),
-    ("partner_growth", "Growth by partner", partner_growth, (8, 4), 1),
-    ("partner_shares_over_time", "Partner shares over time", partner_shares_over_time, (10, 4), 1),
-    ("us_export_growth", "Exports to the US, year on year", us_export_growth, (10, 4), 1),
-    ("vehicle_exports", "Vehicle exports", vehicle_exports, (10, 4), 1),
+    ("monthly_trade", "Monthly trade", monthly_trade, 2, (11, 8.5), (4.8, 8.5)),
+    ("ytd_surplus", "Year-to-date surplus against the record", ytd_surplus, 1, (8, 4.5), (4.8, 4.2)),
+    ("partner_shares", "Partner shares", partner_shares, 1, (8, 4), (4.8, 4.2)),
+    ("partner_growth", "Growth by partner", partner_growth, 1, (8, 4), (4.8, 4.2)),
+    ("partner_shares_over_time", "Partner shares over time", partner_shares_over_time, 1, (10, 4), (4.8, 3.8)),
+    ("us_export_growth", "Exports to the US, year on year", us_export_growth, 1, (10, 4), (4.8, 3.8)),
+    ("vehicle_exports", "Vehicle exports", vehicle_exports, 1, (10, 4), (4.8, 3.8)),
 ]
+PHONE_WIDTH_PX = 640  # at or below this width the page shows the phone figures
 
 
-def render(con, out: Path) -> list[tuple[str, str, str]]:
+def render(con, out: Path) -> list[tuple[str, str, Path, Path]]:
+    """Each chart twice, wide (name.png) and for a phone (name_phone.png), from the same drawing."""
     out.mkdir(parents=True, exist_ok=True)
     made = []
-    for name, title, draw, size, panels in CHARTS:
-        figure, axes = plt.subplots(1, panels, figsize=size, layout="constrained")
-        caption = draw(con, axes)
-        png = out / f"{name}.png"
-        figure.savefig(png, dpi=110)
-        plt.close(figure)
-        made.append((title, caption, png))
-        print(f"  {png}", flush=True)
+    for name, title, draw, panels, wide_size, phone_size in CHARTS:
+        pngs = []
+        for png, size in ((out / f"{name}.png", wide_size), (out / f"{name}_phone.png", phone_size)):
+            figure, axes = plt.subplots(panels, 1, figsize=size, layout="constrained", sharex=True)
+            caption = draw(con, axes)
+            figure.savefig(png, dpi=110)
+            plt.close(figure)
+            pngs.append(png)
+            print(f"  {png}", flush=True)
+        made.append((title, caption, *pngs))
     return made
+
+
+def data_uri(png: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
 
 
 def page(charts, build: dict) -> str:
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>China trade warehouse: charts</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;color:#222}"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        "<title>China trade warehouse: charts</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222}"
         "img{max-width:100%;border:1px solid #ddd}p.caption{color:#555;max-width:60em}"
         "footer{color:#777;font-size:0.9em;margin-top:3em}</style></head><body>",
         "<h1>China's foreign trade: charts</h1>",
         f"<p>Built from warehouse version {html.escape(build['version_id'])} ({html.escape(build['built_at'])},"
-        f" validation {html.escape(build['validation_outcome'])}). Every figure is a published observation or"
-        " derived from published ones; sources are in <code>marts.fct_observations</code>.</p>",
+        f" validation {html.escape(build['validation_outcome'])}). Every point is a published observation, derived"
+        " from published ones or converted between currencies, and the charts mark which; sources are in"
+        " <code>marts.fct_observations</code>.</p>",
     ]
-    for title, caption, png in charts:
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
-        parts.append(f"<h2>{html.escape(title)}</h2><img alt='{html.escape(title)}' src='data:image/png;base64,{data}'>")
-        parts.append(f"<p class='caption'>{html.escape(caption)} (<code>{png.name}</code>)</p>")
+    for title, caption, wide, phone in charts:
+        parts.append(f"<h2>{html.escape(title)}</h2><picture>"
+                     f"<source media='(max-width: {PHONE_WIDTH_PX}px)' srcset='{data_uri(phone)}'>"
+                     f"<img alt='{html.escape(title)}' src='{data_uri(wide)}'></picture>")
+        parts.append(f"<p class='caption'>{html.escape(caption)} (<code>{wide.name}</code>)</p>")
     parts.append("<footer>china-trade-warehouse, scripts/report.py</footer></body></html>")
     return "\n".join(parts)
 

@@ -303,6 +303,7 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         "<title>china-trade-warehouse: validation report</title>",
         f"<style>{REPORT_STYLE}</style></head><body>",
         "<h1>Validation report</h1>",

@@ -8,6 +8,7 @@ way) and must pass; each planted fault then runs only the suite that owns its ex
 
 from __future__ import annotations
 
+import re
 import resource
 import shutil
 import subprocess
@@ -302,6 +303,24 @@ def test_the_build_writes_a_self_contained_report(built_project):
                   "reported_vs_computed", "completeness", "vehicles"):
         assert f"<h2>{suite}</h2>" in report
     assert "http://" not in report and "https://" not in report  # no CDN: it renders offline
+    assert "name='viewport' content='width=device-width" in report  # a phone shows it at its own width
+    numbers = re.findall(r'<td class="num">([^<]*)</td>', report)
+    assert numbers  # the offending rows' numbers, as a person reads them: no exponent, no run of raw digits
+    assert not [n for n in numbers if re.search(r"\de[+-]?\d|\d{5}", n)]
+
+
+@pytest.mark.parametrize("value, column, shown", [
+    (6.835e11, "value_usd", "683.500 bn"),
+    (113000000000.0, "month_value_cny", "113.000 bn"),
+    (4.3e12, "ytd_value_cny", "4.300 tn"),
+    (-2.5e7, "balance_usd", "-25.000 m"),
+    (612345.0, "month_vehicles", "612,345"),
+    (7.1234567, "fx_rate_cny_per_usd", "7.1235"),
+    (1e-7, "difference_pct", "0"),
+    (1234.5, "difference", "1,234.5"),
+])
+def test_report_numbers_carry_their_unit_and_no_exponent(value, column, shown):
+    assert validate.number(value, column) == shown
 
 
 def suites_copy(tmp_path):

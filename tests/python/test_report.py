@@ -24,10 +24,13 @@ def test_the_report_draws_every_chart_into_one_offline_page(built_project, wareh
     assert result.returncode == 0, result.stderr
     out = built_project / "warehouse" / "report"
     for name in CHARTS:
-        png = (out / f"{name}.png").read_bytes()
-        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000, name
+        for png_name in (f"{name}.png", f"{name}_phone.png"):  # wide, and narrower for a phone
+            png = (out / png_name).read_bytes()
+            assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000, png_name
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert page.count("src='data:image/png;base64,") == len(CHARTS)
+    assert page.count("<picture><source media='(max-width: 640px)' srcset='data:image/png;base64,") == len(CHARTS)
+    assert page.count("<img alt=") == page.count("src='data:image/png;base64,") == len(CHARTS)
+    assert "name='viewport' content='width=device-width" in page
     assert not re.search(r"(src|href)=['\"]https?://", page)  # nothing fetched from elsewhere
     version = warehouse.execute("select version_id from provenance.build").fetchone()[0]
     assert version in page
@@ -66,3 +69,56 @@ def test_the_monthly_chart_data_keeps_the_sources_gaps(warehouse):
     months, values = report.with_gaps(points, "value_bn")
     missing = [m for m, v in zip(months, values) if math.isnan(v)]
     assert missing and all(m not in {p["period_month"] for p in points} for m in missing)
+
+
+def drawn_marks(axes) -> dict[str, int]:
+    """How many points a chart drew with each mark: filled, hollow or cross (lines without markers not counted)."""
+    from matplotlib.colors import same_color
+
+    counts = {"filled": 0, "hollow": 0, "cross": 0}
+    for line in axes.lines:
+        if line.get_linestyle() != "None":
+            continue
+        kind = "cross" if line.get_marker() == "x" else (
+            "hollow" if same_color(line.get_markerfacecolor(), "white") else "filled")
+        counts[kind] += len(line.get_xdata())
+    return counts
+
+
+def test_every_point_in_the_surplus_chart_is_marked_by_how_it_was_obtained(warehouse):
+    """The year-to-date surplus chart draws published, derived and converted dollar balances: each method has its
+    own mark, counted off the drawn figure against the mart (so a converted value cannot look published)."""
+    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+    import matplotlib.pyplot as plt
+
+    import report
+
+    methods = dict(warehouse.execute("""
+        select ytd_value_usd_method, count(*) from marts.fct_monthly_trade
+        where flow = 'balance' and ytd_value_usd is not null group by all""").fetchall())
+    assert methods.get("converted_from_cny") and methods.get("derived_from_flows")  # both kinds are there to mark
+    figure, axes = plt.subplots()
+    try:
+        report.ytd_surplus(warehouse, axes)
+        assert drawn_marks(axes) == {"filled": methods["published"], "hollow": methods["derived_from_flows"],
+                                     "cross": methods["converted_from_cny"]}
+    finally:
+        plt.close(figure)
+
+
+def test_a_method_without_a_mark_stops_the_chart():
+    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+    import datetime
+
+    import matplotlib.pyplot as plt
+
+    import report
+
+    point = {"period_month": datetime.date(2025, 1, 1), "v": 1.0}
+    figure, axes = plt.subplots()
+    try:
+        report.mark_points(axes, [{**point, "method": "published"}], "period_month", "v", "black", 3)  # control
+        with pytest.raises(ValueError, match="no chart marker for method 'interpolated'"):
+            report.mark_points(axes, [{**point, "method": "interpolated"}], "period_month", "v", "black", 3)
+    finally:
+        plt.close(figure)
