@@ -290,13 +290,27 @@ def test_a_detail_build_without_detailed_files_is_refused(detail_project, tmp_pa
 
 
 
-def test_no_synthetic_table_is_in_marts(detail_built):
-    """A BI user browsing marts never meets the SYNTHETIC detail: its marts are in the schema synthetic."""
+def synthetic_tables_in_marts(con) -> tuple[set, set]:
+    """The detail's marts in the schema synthetic, and any of them (or anything named detail) listed in marts."""
+    def tables(schema: str) -> set:
+        return {name for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = ?", [schema]).fetchall()}
+
+    marts, synthetic = tables("marts"), tables("synthetic")
+    return synthetic, {name for name in marts if name in synthetic or "detail" in name}
+
+
+def test_no_synthetic_table_is_in_marts(detail_built, tmp_path):
+    """A BI user browsing marts never meets the SYNTHETIC detail: its marts are in the schema synthetic. The planted
+    fault, a copy of the published file with one synthetic mart also in marts, is found."""
     project, _ = detail_built
     with duckdb.connect(str(published_file(project)), read_only=True) as con:
-        marts = {name for (name,) in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
-        synthetic = {name for (name,) in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'synthetic'").fetchall()}
+        synthetic, in_marts = synthetic_tables_in_marts(con)
     assert synthetic == {"fct_detail_trade_by_partner", "fct_detail_trade_by_chapter"}
-    assert not marts & synthetic and not any("detail" in name for name in marts)
+    assert in_marts == set()
+    planted = tmp_path / "planted.duckdb"
+    planted.write_bytes(published_file(project).read_bytes())
+    with duckdb.connect(str(planted)) as con:
+        con.execute("create table marts.fct_detail_trade_by_chapter as"
+                    " select * from synthetic.fct_detail_trade_by_chapter")
+        assert synthetic_tables_in_marts(con)[1] == {"fct_detail_trade_by_chapter"}
