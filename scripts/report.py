@@ -64,7 +64,9 @@ METHOD_MARKS = {
     "derived_from_flows": ("o", "hollow"),
     "converted_from_cny": ("x", "filled"),
     "converted_from_usd": ("x", "filled"),
+    "computed": ("o", "hollow"),  # a growth rate no source printed, computed from published values
 }
+BAR_HATCHES = {("o", "filled"): None, ("o", "hollow"): "////", ("x", "filled"): "xxxx"}  # the same marks on bars
 
 
 def mark_points(axes, points: list[dict], x: str, y: str, colour, size: float) -> None:
@@ -79,18 +81,36 @@ def mark_points(axes, points: list[dict], x: str, y: str, colour, size: float) -
                   color=colour, markerfacecolor="white" if fill == "hollow" else colour, zorder=4)
 
 
-def method_legend(axes, points: list[dict], **where) -> None:
-    """A second legend, beside the one for the series, for the markers of the methods drawn (the first word of
-    each: published, derived, converted)."""
+def mark_bars(axes, points: list[dict], x: str, y: str, colour, width: float = 20) -> None:
+    """Bars with METHOD_MARKS' meaning: solid published, hatched derived or computed, cross-hatched converted.
+    colour(point) gives each bar's colour."""
+    for method in dict.fromkeys(r["method"] for r in points):
+        if method not in METHOD_MARKS:
+            raise ValueError(f"report: no chart marker for method {method!r}; add it to METHOD_MARKS")
+        hatch = BAR_HATCHES[METHOD_MARKS[method]]
+        marked = [r for r in points if r["method"] == method]
+        colours = [colour(r) for r in marked]
+        axes.bar([r[x] for r in marked], [r[y] for r in marked], width=width, hatch=hatch, edgecolor=colours,
+                 color="white" if hatch else colours, linewidth=0.8)
+
+
+def method_legend(axes, points: list[dict], bars: bool = False, **where) -> None:
+    """A second legend, beside the one for the series, for the marks of the methods drawn (the first word of
+    each: published, derived, converted, computed); none where every point is published."""
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     drawn, kinds = {r["method"] for r in points}, {}
     for method, mark in METHOD_MARKS.items():
         if method in drawn:
             kinds.setdefault(method.split("_")[0], mark)
-    handles = [Line2D([], [], linestyle="none", marker=marker, color="#555",
-                      markerfacecolor="white" if fill == "hollow" else "#555", label=kind)
-               for kind, (marker, fill) in kinds.items()]
+    if set(kinds) <= {"published"}:
+        return
+    handles = [Patch(facecolor="white" if BAR_HATCHES[mark] else "#555", edgecolor="#555", hatch=BAR_HATCHES[mark],
+                     label=kind) if bars else
+               Line2D([], [], linestyle="none", marker=mark[0], color="#555",
+                      markerfacecolor="white" if mark[1] == "hollow" else "#555", label=kind)
+               for kind, mark in kinds.items()]
     axes.add_artist(axes.legend(handles=handles, frameon=False, **where))
 
 
@@ -249,36 +269,43 @@ def partner_shares_over_time(con, axes) -> str:
 def us_export_growth(con, axes) -> str:
     data = rows(con, """
         select period_end_month as period_month,
-            coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) as growth
+            coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) as growth,
+            case when coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported) is null
+                then 'computed' else 'published' end as method
         from marts.fct_partner_trade
         where partner_code = 'US' and flow = 'exports' and months_covered = 1
             and coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) is not null
         order by period_end_month""")
-    months, values = with_gaps(data, "growth")
-    axes.bar(months, values, width=20, color=["#3a9a4a" if v >= 0 else "#b22" for v in values])
+    # one bar per month printed; a month between without one is a gap (no bar), never a bar of zero
+    mark_bars(axes, data, "period_month", "growth", lambda r: "#3a9a4a" if r["growth"] >= 0 else "#b22")
     axes.axhline(0, color="#999", linewidth=0.8)
     month_axis(axes)
     axes.set_ylabel("year on year, percent")
     axes.set_title("China's exports to the United States, year on year")
+    method_legend(axes, data, bars=True, loc="lower left", fontsize="small")
     first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
+    computed = sum(r["method"] == "computed" for r in data)
     return (f"Growth of China's exports to the US on the same month a year earlier, {first:%Y-%m} to {last:%Y-%m}, "
-            "as the sources reported it (dollar terms, or unstated). A month without a bar is a month no source "
+            f"as the sources reported it (dollar terms, or unstated); {computed} month(s) computed from published "
+            "dollar values where no rate was printed (hatched). A month without a bar is a month no source "
             "printed; January-February, published as one period, is not drawn." if data else "No figures.")
 
 
 def vehicle_exports(con, axes) -> str:
     data = rows(con, """
-        select period_month, month_vehicles / 1e3 as thousands
+        select period_month, month_vehicles / 1e3 as thousands, month_vehicles_method as method
         from marts.fct_vehicle_sales
         where vehicle_segment = 'all' and market = 'export' and month_vehicles is not null
         order by period_month""")
-    axes.bar([r["period_month"] for r in data], [r["thousands"] for r in data], width=20, color="#1f6f8b")
+    mark_bars(axes, data, "period_month", "thousands", lambda r: "#1f6f8b")
     month_axis(axes)
     axes.set_ylabel("thousand vehicles")
     axes.set_title("Vehicle exports per month (CAAM)")
+    method_legend(axes, data, bars=True, loc="upper left", fontsize="small")
     span = f", {data[0]['period_month']:%Y-%m} to {data[-1]['period_month']:%Y-%m}" if data else ""
-    return (f"CAAM's monthly vehicle exports (manufacturers' wholesale, all segments){span}. Missing months are "
-            "gaps (no bar).")
+    derived = sum(r["method"] != "published" for r in data)
+    return (f"CAAM's monthly vehicle exports (manufacturers' wholesale, all segments){span}: published (solid), "
+            f"{derived} derived from year-to-date totals (hatched). Missing months are gaps (no bar).")
 
 
 # name, title, drawing, panels, and the figure's size in inches for a wide screen and for a phone. A phone gets a

@@ -122,3 +122,25 @@ def test_a_method_without_a_mark_stops_the_chart():
             report.mark_points(axes, [{**point, "method": "interpolated"}], "period_month", "v", "black", 3)
     finally:
         plt.close(figure)
+
+
+def test_derived_vehicle_months_are_hatched_bars(warehouse):
+    """Vehicle exports derived from CAAM's year-to-date totals are hatched, the published ones solid: counted off
+    the drawn bars against the mart."""
+    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+    import matplotlib.pyplot as plt
+
+    import report
+
+    methods = dict(warehouse.execute("""
+        select month_vehicles_method, count(*) from marts.fct_vehicle_sales
+        where vehicle_segment = 'all' and market = 'export' and month_vehicles is not null group by all""").fetchall())
+    assert methods.get("derived_from_ytd")  # there are derived months to mark
+    figure, axes = plt.subplots()
+    try:
+        report.vehicle_exports(warehouse, axes)
+        hatches = [bar.get_hatch() for bar in axes.patches]
+        assert {"solid": hatches.count(None), "hatched": hatches.count("////")} == {
+            "solid": methods["published"], "hatched": methods["derived_from_ytd"]}
+    finally:
+        plt.close(figure)
