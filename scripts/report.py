@@ -285,10 +285,12 @@ def us_export_growth(con, axes) -> str:
     method_legend(axes, data, bars=True, loc="lower left", fontsize="small")
     first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
     computed = sum(r["method"] == "computed" for r in data)
+    computed_note = (f"; {computed} month(s) computed from published dollar values where no rate was printed "
+                     "(hatched)" if computed else "")
     return (f"Growth of China's exports to the US on the same month a year earlier, {first:%Y-%m} to {last:%Y-%m}, "
-            f"as the sources reported it (dollar terms, or unstated); {computed} month(s) computed from published "
-            "dollar values where no rate was printed (hatched). A month without a bar is a month no source "
-            "printed; January-February, published as one period, is not drawn." if data else "No figures.")
+            f"as the sources reported it (dollar terms, or unstated){computed_note}. A month without a bar is a "
+            "month no source printed; January-February, published as one period, is not drawn."
+            if data else "No figures.")
 
 
 def vehicle_exports(con, axes) -> str:
