@@ -69,13 +69,18 @@ METHOD_MARKS = {
 BAR_HATCHES = {("o", "filled"): None, ("o", "hollow"): "////", ("x", "filled"): "xxxx"}  # the same marks on bars
 
 
+def mark_of(method: str) -> tuple[str, str]:
+    """A method's mark; a method without one is an error, so that a new method cannot slip into a chart looking
+    published."""
+    if method not in METHOD_MARKS:
+        raise ValueError(f"report: no chart marker for method {method!r}; add it to METHOD_MARKS")
+    return METHOD_MARKS[method]
+
+
 def mark_points(axes, points: list[dict], x: str, y: str, colour, size: float) -> None:
-    """Each point's marker says how its value was obtained (METHOD_MARKS); a method without a mark is an error,
-    so that a new method cannot slip into a chart looking published."""
+    """Each point's marker says how its value was obtained (METHOD_MARKS)."""
     for method in dict.fromkeys(r["method"] for r in points):
-        if method not in METHOD_MARKS:
-            raise ValueError(f"report: no chart marker for method {method!r}; add it to METHOD_MARKS")
-        marker, fill = METHOD_MARKS[method]
+        marker, fill = mark_of(method)
         marked = [r for r in points if r["method"] == method]
         axes.plot([r[x] for r in marked], [r[y] for r in marked], linestyle="none", marker=marker, markersize=size,
                   color=colour, markerfacecolor="white" if fill == "hollow" else colour, zorder=4)
@@ -85,9 +90,7 @@ def mark_bars(axes, points: list[dict], x: str, y: str, colour, width: float = 2
     """Bars with METHOD_MARKS' meaning: solid published, hatched derived or computed, cross-hatched converted.
     colour(point) gives each bar's colour."""
     for method in dict.fromkeys(r["method"] for r in points):
-        if method not in METHOD_MARKS:
-            raise ValueError(f"report: no chart marker for method {method!r}; add it to METHOD_MARKS")
-        hatch = BAR_HATCHES[METHOD_MARKS[method]]
+        hatch = BAR_HATCHES[mark_of(method)]
         marked = [r for r in points if r["method"] == method]
         colours = [colour(r) for r in marked]
         axes.bar([r[x] for r in marked], [r[y] for r in marked], width=width, hatch=hatch, edgecolor=colours,
