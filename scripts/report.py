@@ -208,17 +208,21 @@ def partner_shares(con, axes) -> str:
     labels = [r["partner_code"] + ("" if r["is_share_disjoint"] else " *") for r in data]
     positions = range(len(data))
     axes.barh(positions, [r["computed"] for r in data], color="#1f6f8b", label="computed from values")
-    axes.scatter([r["reported"] for r in data], positions, color="#e07a1f", zorder=3, label="reported")
+    reported = [(r["reported"], position) for position, r in zip(positions, data) if r["reported"] is not None]
+    if reported:  # a legend entry only for what is drawn
+        axes.scatter(*zip(*reported), color="#e07a1f", zorder=3, label="reported")
     for position, r in zip(positions, data):
         axes.annotate(f"{r['computed']:.1f}%", (r["computed"], position), xytext=(4, -4), textcoords="offset points")
+    if data:  # room for the largest bar's label inside the frame
+        axes.set_xlim(0, max(r["computed"] for r in data) * 1.15)
     axes.set_yticks(list(positions), labels)
     axes.invert_yaxis()
     axes.set_xlabel("share of China's total trade, percent (yuan basis)")
     axes.set_title(f"Partner shares, {start:%Y-%m} to {end:%Y-%m}")
     axes.legend(frameon=False, loc="lower right")
     return ("Each partner's trade as a share of China's total, computed from the yuan values, with the share the "
-            "source reported. * overlaps other partners (Belt and Road countries include ASEAN members): not to be "
-            "summed with them.")
+            f"source reported{'' if reported else ' (none for this period)'}. * overlaps other partners (Belt and "
+            "Road countries include ASEAN members): not to be summed with them.")
 
 
 def partner_growth(con, axes) -> str:
