@@ -251,26 +251,28 @@ SHARE_PARTNERS = {"ASEAN": "#1f6f8b", "EU": "#e07a1f", "US": "#b22"}
 def partner_shares_over_time(con, axes) -> str:
     data = rows(con, """
         select partner_code, period_end_month as period_month,
-            coalesce(share_pct_cny_computed, share_pct_reported) as share, share_pct_cny_computed is null as reported
+            coalesce(share_pct_reported, share_pct_cny_computed) as share,
+            case when share_pct_reported is null then 'computed' else 'published' end as method
         from marts.fct_partner_trade
         where flow = 'total' and months_covered > 1 and month(period_start_month) = 1
-            and partner_code in ('ASEAN', 'EU', 'US') and coalesce(share_pct_cny_computed, share_pct_reported) is not null
+            and partner_code in ('ASEAN', 'EU', 'US')
+            and coalesce(share_pct_reported, share_pct_cny_computed) is not null
         order by period_end_month""")
     for partner, colour in SHARE_PARTNERS.items():
         points = [r for r in data if r["partner_code"] == partner]
         months, values = with_gaps(points, "share")
-        axes.plot(months, values, marker="o", color=colour, label=partner)
-        for r in points:
-            if r["reported"]:  # no yuan values to compute it from: the reported share, drawn hollow
-                axes.plot(r["period_month"], r["share"], marker="o", color="white", markeredgecolor=colour)
+        axes.plot(months, values, color=colour, label=partner)
+        mark_points(axes, points, "period_month", "share", colour, 6)
     month_axis(axes)
     axes.set_ylabel("share of China's total trade, percent")
     axes.set_title("Partner shares, year to date")
-    axes.legend(frameon=False)
+    method_legend(axes, data, loc="lower left", bbox_to_anchor=(0.12, 0), fontsize="small")
+    axes.legend(frameon=False, loc="lower left", fontsize="small")
     first, last = (data[0]["period_month"], data[-1]["period_month"]) if data else (None, None)
-    return (f"Each partner's share of China's trade from January to the month, {first:%Y-%m} to {last:%Y-%m}: "
-            "computed from yuan values where both are published, else the share the source reported (hollow). "
-            "A break in a line is a month no source covers." if data else "No partner shares in the warehouse.")
+    return (f"Each partner's share of China's trade from January to the month, {first:%Y-%m} to {last:%Y-%m}: the "
+            "share the source printed (filled), else computed from the yuan values of the partner and of China "
+            "(hollow). A break in a line is a month no source covers."
+            if data else "No partner shares in the warehouse.")
 
 
 def us_export_growth(con, axes) -> str:
