@@ -237,10 +237,10 @@ def print_table(outcomes: list[Outcome]) -> None:
         first = compact(o.rows[0]) if o.rows else ""
         examples.append(first if len(first) <= EXAMPLE_WIDTH else first[:EXAMPLE_WIDTH - 3] + "...")
     widths = [max(len(line[i]) for line in lines) for i in range(4)]
-    for number, line in enumerate(lines):
+    for index, line in enumerate(lines):
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
-        if number and examples[number - 1]:
-            print(f"    e.g. {examples[number - 1]}")
+        if index and examples[index - 1]:
+            print(f"    e.g. {examples[index - 1]}")
     print("Every offending row, and what each expectation checks: the validation report (path below).")
 
 

@@ -38,7 +38,7 @@ fx as (
 months_by_release as (
     select
         period_month,
-        year(period_month) >= {{ var('customs_combined_jan_feb_from_year') }} as is_jan_feb_combined_year
+        {{ is_customs_jan_feb_combined_year('period_month') }} as is_jan_feb_combined_year
     from months
 ),
 

@@ -15,7 +15,7 @@ final as (
         -- from 2020 customs releases January and February as one figure (before that, each on its own); CAAM
         -- releases every month
         month(period_month) in (1, 2)
-        and year(period_month) >= {{ var('customs_combined_jan_feb_from_year') }} as is_in_customs_jan_feb_release
+        and {{ is_customs_jan_feb_combined_year('period_month') }} as is_in_customs_jan_feb_release
     from months
 )
 

@@ -30,7 +30,8 @@ joined as (
     select
         month_values.period_end_month as period_month,
         month_values.period_start_month,
-        month_values.period_start_month <> month_values.period_end_month as is_jan_feb_combined,
+        {{ is_jan_feb_period('month_values.period_start_month', 'month_values.period_end_month') }}
+            as is_jan_feb_combined,
         month_values.flow,
         month_values.value_usd as month_value_usd,
         month_values.value_usd_method as month_value_usd_method,

@@ -64,7 +64,7 @@ final as (
         {{ ctw_star_except(source_columns, 'pivoted.') }},
         -- the period as customs labels it: January-February is one period from 2020, so no February spike
         {{ period_label('pivoted.period_start_month', 'pivoted.period_month') }} as period_label,
-        pivoted.period_start_month <> pivoted.period_month as is_jan_feb_combined,
+        {{ is_jan_feb_period('pivoted.period_start_month', 'pivoted.period_month') }} as is_jan_feb_combined,
         {%- for kind in ['month', 'ytd'] %}
         {%- for currency in ['usd', 'cny'] %}
         -- where the chosen exports, imports and balance are printings that disagree (each kept as printed), say so
