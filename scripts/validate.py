@@ -2,8 +2,10 @@
 
 Each suite file names the table it validates, its expectations (Great Expectations types and arguments) and, per
 expectation, `meta.key` (a stable name) and `meta.severity`: an `error` fails the run, a `warning` lists
-disagreements without failing it. A suite marked `with_detail_only` runs only when CTW_WITH_DETAIL=1. `${name}` in a suite is replaced by the suite's own `queries` or by a named
-tolerance from expectations/tolerances.yml before Great Expectations sees it.
+disagreements without failing it, and `asset`, the relation it reads as `schema.table`: an audit view (models/audit/,
+where the SQL a check needs lives, its tolerances joined from seeds/reference/ref_check_parameters.csv) or a mart. A
+query selects from `{batch}`, that asset, in one line. A suite marked `with_detail_only` runs only when
+CTW_WITH_DETAIL=1.
 
 Prints a short table of every expectation that did not pass and writes a self-contained HTML report.
 
@@ -33,7 +35,6 @@ import yaml
 from publishing import published_path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 EXAMPLE_WIDTH = 110  # characters of an offending row shown in the terminal
 ROWS_IN_REPORT = 50
 
@@ -54,31 +55,12 @@ class Outcome:
         return "pass" if self.success else ("FAIL" if self.severity == "error" else "warn")
 
 
-def substitute(text: str, values: dict[str, str], seen: tuple[str, ...] = ()) -> str:
-    """Replace ${name} by its value, recursively; an unknown name is an error in the suite file."""
-
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in values:
-            raise KeyError(f"unknown placeholder ${{{name}}}")
-        if name in seen:
-            raise ValueError(f"placeholder ${{{name}}} refers to itself")
-        return substitute(str(values[name]), values, (*seen, name))
-
-    return PLACEHOLDER.sub(replace, text)
-
-
-def load_tolerances(suites_dir: Path) -> dict[str, str]:
-    spec = yaml.safe_load((suites_dir / "tolerances.yml").read_text(encoding="utf-8"))
-    return {name: str(entry["value"]) for name, entry in spec.items()}
-
-
 class SuiteError(ValueError):
     """The suite files do not match expectations/registry.yml, or cannot be read; the message names each file."""
 
 
 REGISTRY = "registry.yml"
-NOT_SUITES = ("tolerances.yml", REGISTRY)
+NOT_SUITES = (REGISTRY,)
 
 
 def read_yaml(path: Path, where: str) -> dict:
@@ -100,11 +82,10 @@ def registered_suites(suites_dir: Path) -> dict[str, list[str]]:
 
 
 def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
-    """Every registered suite, checked against the registry, with its placeholders resolved (only the
-    with_detail_only ones if asked). Raises SuiteError naming every file that is missing, unregistered, unreadable
-    or holds other expectations than the registry declares."""
+    """Every registered suite, checked against the registry (only the with_detail_only ones if asked). Raises
+    SuiteError naming every file that is missing, unregistered, unreadable or holds other expectations than the
+    registry declares, and every expectation without a severity or an asset."""
     registry = registered_suites(suites_dir)
-    tolerances = load_tolerances(suites_dir)
     problems, suites = [], []
     for path in sorted(suites_dir.glob("*.yml")):
         if path.name not in NOT_SUITES and path.stem not in registry:
@@ -129,15 +110,12 @@ def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
             continue  # the build holds no detailed data (see dbt_project.yml)
         if only_with_detail and not spec.get("with_detail_only"):
             continue
-        values = {**tolerances, **spec.get("queries", {})}
         for expectation in spec["expectations"]:
-            expectation["kwargs"] = {
-                key: substitute(value, values) if isinstance(value, str) else value
-                for key, value in expectation["kwargs"].items()
-            }
             meta = expectation.setdefault("meta", {})
             if meta.get("severity") not in ("error", "warning"):
                 problems.append(f"{path}: {meta.get('key')}: meta.severity must be error or warning")
+            if not re.fullmatch(r"\w+\.\w+", str(expectation.get("asset", ""))):
+                problems.append(f"{path}: {meta.get('key')}: asset must name the relation it reads, as schema.table")
         spec["path"] = path
         suites.append(spec)
     if problems:
@@ -199,17 +177,20 @@ def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
         connection_string=f"duckdb:///{warehouse}",
         kwargs={"connect_args": {"read_only": True}},
     )
-    outcomes = []
+    outcomes, batches = [], {}
     for spec in suites:
-        asset_spec = spec["asset"]
-        asset = datasource.add_table_asset(
-            name=spec["name"], table_name=asset_spec["table"], schema_name=asset_spec["schema"]
-        )
-        batch = asset.add_batch_definition_whole_table("whole_table").get_batch()
-        expectations = [{k: e[k] for k in ("type", "kwargs", "meta")} for e in spec["expectations"]]
-        suite = gx.ExpectationSuite(name=spec["name"], expectations=expectations)
-        validation = batch.validate(suite, result_format="COMPLETE")
-        by_key = {r.expectation_config.meta["key"]: r for r in validation.results}
+        # GX validates a suite against one batch: the expectations are validated in groups by the relation they read
+        by_key = {}
+        for relation in dict.fromkeys(e["asset"] for e in spec["expectations"]):
+            if relation not in batches:
+                schema, table = relation.split(".")
+                asset = datasource.add_table_asset(name=relation, table_name=table, schema_name=schema)
+                batches[relation] = asset.add_batch_definition_whole_table("whole_table").get_batch()
+            expectations = [{k: e[k] for k in ("type", "kwargs", "meta")}
+                            for e in spec["expectations"] if e["asset"] == relation]
+            suite = gx.ExpectationSuite(name=f"{spec['name']}:{relation}", expectations=expectations)
+            validation = batches[relation].validate(suite, result_format="COMPLETE")
+            by_key.update({r.expectation_config.meta["key"]: r for r in validation.results})
         for expectation in spec["expectations"]:
             outcomes.append(outcome_of(spec["name"], expectation, by_key[expectation["meta"]["key"]]))
     return outcomes

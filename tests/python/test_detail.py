@@ -242,8 +242,8 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
     # a new delivery of an old month replaces that month, and only it; a changed headline input (a suite's comment)
     # takes the full path
     generate(project, detail, "--rows", "5000", "--months", "2024-03..2024-03", "--seed", "8")
-    tolerances = project / "expectations" / "tolerances.yml"
-    tolerances.write_text(tolerances.read_text() + "# edited\n")
+    suite = project / "expectations" / "identities.yml"
+    suite.write_text(suite.read_text() + "# edited\n")
     third = detail_build(project, detail)
     assert third.returncode == 0, third.stdout + third.stderr
     assert "==> detail-only update" in second.stdout and "==> detail-only update" not in third.stdout

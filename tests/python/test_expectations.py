@@ -357,10 +357,18 @@ REGISTRY_FAULTS = {
 }
 
 
+def registered_without_detail() -> int:
+    """How many expectations expectations/registry.yml declares for a build without detailed data, read from the
+    files themselves (not through validate)."""
+    registry = yaml.safe_load((PROJECT_DIR / "expectations" / "registry.yml").read_text())
+    return sum(len(keys) for suite, keys in registry.items()
+               if not yaml.safe_load((PROJECT_DIR / "expectations" / f"{suite}.yml").read_text()).get("with_detail_only"))
+
+
 @pytest.mark.fast
 def test_control_the_suites_match_their_registry(tmp_path):
     suites = validate.load_suites(suites_copy(tmp_path))
-    assert validate.declared_count(suites) == len(ALL_KEYS) == 31
+    assert validate.declared_count(suites) == len(ALL_KEYS) == registered_without_detail()
 
 
 @pytest.mark.fast
