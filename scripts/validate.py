@@ -136,6 +136,18 @@ def describe_expected(expectation: dict) -> str:
     return f"{expectation['type']}({kwargs})"
 
 
+def raised(exception_info: dict | None) -> str | None:
+    """The message of an exception GX caught while computing an expectation, or None. GX gives it flat, or as one
+    entry per metric (keyed by the metric's id) when a metric's query failed."""
+    entries = [exception_info] if exception_info and "raised_exception" in exception_info else (
+        list((exception_info or {}).values()))
+    messages = [" ".join(str(entry.get("exception_message")).split()) for entry in entries
+                if isinstance(entry, dict) and entry.get("raised_exception")]
+    # once a query failed on the connection, the expectation's later queries say only that the transaction is aborted
+    causes = [message for message in messages if "Current transaction is aborted" not in message]
+    return (causes or messages or [None])[0]
+
+
 def outcome_of(suite: str, expectation: dict, result) -> Outcome:
     meta = expectation["meta"]
     outcome = Outcome(
@@ -146,10 +158,11 @@ def outcome_of(suite: str, expectation: dict, result) -> Outcome:
         expected=describe_expected(expectation),
         success=bool(result.success),
     )
-    if result.exception_info and result.exception_info.get("raised_exception"):
+    failure = raised(result.exception_info)
+    if failure is not None:
         outcome.success = False
-        outcome.severity = "error"  # a check that cannot run is never a pass
-        outcome.found = f"could not run: {result.exception_info.get('exception_message')}"
+        outcome.severity = "error"  # a check that cannot run is never a pass, nor a warning
+        outcome.found = f"could not run: {failure}"
         return outcome
     details = result.result or {}
     if expectation["type"] == "unexpected_rows_expectation":
@@ -172,11 +185,15 @@ def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
     enable_sql_pushdown()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    datasource = context.data_sources.add_sql(
-        name="warehouse",
-        connection_string=f"duckdb:///{warehouse}",
-        kwargs={"connect_args": {"read_only": True}},
-    )
+
+    def connected(number: int):
+        return context.data_sources.add_sql(
+            name=f"warehouse_{number}",
+            connection_string=f"duckdb:///{warehouse}",
+            kwargs={"connect_args": {"read_only": True}},
+        )
+
+    datasources = [connected(0)]
     outcomes, batches = [], {}
     for spec in suites:
         # GX validates a suite against one batch: the expectations are validated in groups by the relation they read
@@ -184,16 +201,38 @@ def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
         for relation in dict.fromkeys(e["asset"] for e in spec["expectations"]):
             if relation not in batches:
                 schema, table = relation.split(".")
-                asset = datasource.add_table_asset(name=relation, table_name=table, schema_name=schema)
+                asset = datasources[-1].add_table_asset(name=relation, table_name=table, schema_name=schema)
                 batches[relation] = asset.add_batch_definition_whole_table("whole_table").get_batch()
             expectations = [{k: e[k] for k in ("type", "kwargs", "meta")}
                             for e in spec["expectations"] if e["asset"] == relation]
             suite = gx.ExpectationSuite(name=f"{spec['name']}:{relation}", expectations=expectations)
-            validation = batches[relation].validate(suite, result_format="COMPLETE")
-            by_key.update({r.expectation_config.meta["key"]: r for r in validation.results})
+            results = batches[relation].validate(suite, result_format="COMPLETE").results
+            by_key.update({r.expectation_config.meta["key"]: r for r in results})
+            if any(raised(r.exception_info) for r in results):
+                # a failed query leaves GX's one persisted connection in an aborted transaction: the next relations
+                # get a connection of their own, so that one broken check does not fail every check after it
+                datasources.append(connected(len(datasources)))
+                batches.clear()
         for expectation in spec["expectations"]:
-            outcomes.append(outcome_of(spec["name"], expectation, by_key[expectation["meta"]["key"]]))
+            outcome = outcome_of(spec["name"], expectation, by_key[expectation["meta"]["key"]])
+            if "Current transaction is aborted" in outcome.found:
+                outcome.found = f"could not run: {cause_of_failure(datasources[-1].get_engine(), expectation)}"
+            outcomes.append(outcome)
     return outcomes
+
+
+def cause_of_failure(engine, expectation: dict) -> str:
+    """Why an expectation's query failed, where GX reports only the aborted transaction an earlier metric query of
+    the same expectation left behind: the query run again on a fresh connection (a SQLAlchemy engine of GX's)."""
+    import sqlalchemy
+
+    query = expectation["kwargs"].get("unexpected_rows_query") or "select * from {batch}"
+    try:
+        with engine.connect() as connection:
+            connection.execute(sqlalchemy.text(query.replace("{batch}", expectation["asset"]))).fetchall()
+    except sqlalchemy.exc.DBAPIError as error:
+        return " ".join(str(error.orig).split())
+    return "an earlier query on its connection failed (GX reports no more)"
 
 
 def compact(row: dict) -> str:

@@ -78,9 +78,10 @@ scaled as (
 measured as (
     select
         scaled.*,
-        100 * (value_cny / fx_rate_reference_cny_per_usd - value_usd) / scale_usd as deviation_pct,
-        100 * (abs(cny_half_unit) / fx_rate_reference_cny_per_usd + abs(usd_half_unit)) / scale_usd
-            as rounding_pct,
+        100 * (scaled.value_cny / scaled.fx_rate_reference_cny_per_usd - scaled.value_usd) / scaled.scale_usd
+            as deviation_pct,
+        100 * (abs(scaled.cny_half_unit) / scaled.fx_rate_reference_cny_per_usd + abs(scaled.usd_half_unit))
+        / scaled.scale_usd as rounding_pct,
         {{ check_parameter('fx_basis_band_pct') }} as band_pct
     from scaled
 ),

@@ -34,8 +34,8 @@ final as (
     from shares as member
     inner join memberships
         on member.partner_code = memberships.member_code
-        and memberships.valid_from <= member.period_end_month
-        and (memberships.valid_to is null or memberships.valid_to >= member.period_start_month)
+        and member.period_end_month >= memberships.valid_from
+        and (memberships.valid_to is null or member.period_start_month <= memberships.valid_to)
     inner join shares as grouped
         on memberships.group_code = grouped.partner_code
         and member.flow = grouped.flow
