@@ -174,7 +174,7 @@ bench-spark: setup setup-spark
 # a warm build (nothing changed) against jaffle_shop_duckdb's whole dbt build, side by side: CPU and wall medians,
 # their ratio, and where the build's time goes (bench/build_results.json; about a minute and a half)
 bench-build: setup
-	$(BIN)/python scripts/bench_build.py $(if $(RUNS),--runs $(RUNS))
+	$(BIN)/python scripts/bench_build.py $(if $(RUNS),--runs $(RUNS)) $(if $(PEER),--peer $(PEER))
 
 clean:
 	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate data/synthetic_detail

@@ -3,7 +3,8 @@ whole `dbt build`, side by side in one run, and show where our build's time goes
 
   ours   python scripts/build.py, publishing to a scratch file (target/bench-build/warehouse/), never the published
          warehouse; CTW_KEEP_VERSIONS=1 keeps the scratch small
-  peer   dbt build --profiles-dir . in a scratch copy of ../shared/bench-peers/jaffle_shop_duckdb
+  peer   dbt build --profiles-dir . in a scratch copy of --peer (make bench-build PEER=...; by default
+         ../shared/bench-peers/jaffle_shop_duckdb, which only the development machines have)
          (target/bench-build/jaffle_shop_duckdb), with the project's own dbt
 
 Each gets one untimed warm-up (dbt's partial parsing state, bytecode), then N measured runs alternating ours, peer,
@@ -97,6 +98,10 @@ def main() -> int:
                         default=PROJECT_DIR.parent / "shared" / "bench-peers" / "jaffle_shop_duckdb")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bench" / "build_results.json")
     args = parser.parse_args()
+    if not (args.peer / "dbt_project.yml").is_file():  # development only: a clone has no ../shared
+        print(f"no benchmark peer at {args.peer}: clone github.com/dbt-labs/jaffle_shop_duckdb (commit 9b13827) and "
+              "pass its folder as PEER=", file=sys.stderr)
+        return 2
     peer_dir = WORK / "jaffle_shop_duckdb"
     shutil.rmtree(PUBLISHED.parent, ignore_errors=True)
     copy_peer(args.peer.resolve(), peer_dir)

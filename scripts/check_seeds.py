@@ -277,6 +277,8 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
                 seen: dict[str, int] = {}
                 for line, row in table.rows:
                     value = row.get(column, "")
+                    if value == "":  # an empty cell loads as null, which dbt's unique ignores too
+                        continue
                     if value in seen:
                         faults.append(
                             f"{where}, line {line}, column {column!r}: {value!r} repeats line {seen[value]}"

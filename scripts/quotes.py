@@ -3,9 +3,10 @@ their documents.
 
 Every raw row has a `quote` column; the seed check (var quote_prints_the_value) refuses a quote that does not print
 the row's value and scale word. This command reports, per seed, how many rows have a quote and how many do not, and
-checks each quote of a row whose source is one of the shared documents (ref_sources.location 'shared/sources/...')
-against the document's text: a quote that is not in its document is named with its file and line. The documents are
-looked for beside the project (../shared/sources) or in CTW_SOURCES_DIR.
+checks each quote of a row whose source is one of the five documents against the document's text: a quote that is not
+in its document is named with its file and line. That check is development-only: the documents are not shipped with
+the project. ref_sources.development_copy names each one's file, looked for beside the project (../shared/sources) or
+in CTW_SOURCES_DIR; where they are absent, the command says how many quotes it could not check.
 
 Usage: python scripts/quotes.py      exit 0, or 1 when a document quote is not in its document
 """
@@ -28,7 +29,7 @@ def documents_dir(project_dir: Path) -> Path:
 
 def check(project_dir: Path) -> tuple[list[str], list[str]]:
     """(report lines, faults)."""
-    sources = {row["source_id"]: row["location"] for _, row in check_seeds.seed_rows(project_dir, "ref_sources")}
+    copies = {row["source_id"]: row["development_copy"] for _, row in check_seeds.seed_rows(project_dir, "ref_sources")}
     documents = documents_dir(project_dir)
     texts: dict[str, str] = {}
     report, faults, unchecked = [], [], 0
@@ -41,17 +42,17 @@ def check(project_dir: Path) -> tuple[list[str], list[str]]:
         report.append(f"{path.relative_to(project_dir).as_posix()}: {len(rows)} rows, {with_quote} with a quote, "
                       f"{len(rows) - with_quote} without")
         for line, row in rows:
-            location = sources.get(row["source_id"], "")
-            if not row["quote"].strip() or not location.startswith("shared/sources/"):
+            copy = copies.get(row["source_id"], "")
+            if not row["quote"].strip() or not copy:
                 continue
-            document = documents / Path(location).name
+            document = documents / copy
             if not document.is_file():
                 unchecked += 1
                 continue
-            text = texts.setdefault(location, document.read_text(encoding="utf-8"))
+            text = texts.setdefault(copy, document.read_text(encoding="utf-8"))
             if row["quote"] not in text:
                 faults.append(f"{path.relative_to(project_dir).as_posix()}, line {line}, column 'quote': not in its "
-                              f"document {location} ({row['observation_id']})")
+                              f"document {copy} ({row['observation_id']})")
     report.append(f"all raw seeds: {total} rows, {quoted} with a quote, {total - quoted} without")
     if unchecked:
         report.append(f"{unchecked} quotes of document rows not checked: the documents are not in {documents} "

@@ -354,7 +354,7 @@ def test_a_damaged_kept_version_is_never_published_again(project, control_build)
 
 
 def test_a_writer_holding_the_published_file_stops_the_publish(project, control_build):
-    """README, Updates: the publish refuses to replace a file that something has open for writing, from the moment
+    """docs/using-the-warehouse.md, Updates: the publish refuses to replace a file that something has open for writing, from the moment
     it connects, before it wrote anything (its later writes would go to a file no one reads)."""
     published = published_file(project)
     before = sha256(published)
