@@ -7,8 +7,9 @@
     fingerprint.py  the headline inputs' fingerprint that lets a detail build take the detail-only path
     detail_audit.py a detail-only candidate left the headline relations untouched
     loss_audit.py   nothing published is lost without saying so
-    publication.py  the candidate audited, archived and renamed over the published file
-    versions.py     the kept versions: archive, prune, list, roll back (make versions, make rollback)
+    publication.py  the candidate audited, archived and renamed over the published file; a rollback the same way
+    archive.py      the kept versions in versions/: archived with their checksum, verified, listed, pruned
+    versions.py     make versions and make rollback: the kept versions listed, one published again
     chart_page.py   the chart page redrawn for the version just published
 """
 
