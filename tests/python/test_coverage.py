@@ -1,14 +1,11 @@
 """The README's coverage section is what the warehouse holds: generated from the session's build, it must equal the
-README's (scripts/coverage.py; make coverage regenerates it)."""
+README's (ctw.present.coverage; make coverage regenerates it)."""
 
 from __future__ import annotations
 
-import sys
 
 from conftest import PROJECT_DIR, published_file
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import coverage  # noqa: E402
+from ctw.present import coverage
 
 
 def readme_section() -> str:

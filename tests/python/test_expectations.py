@@ -19,9 +19,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT_DIR, project_env
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import validate  # noqa: E402  (a script module, importable once scripts/ is on the path)
+from ctw.validate import run as validate
 
 SUITES = validate.load_suites(PROJECT_DIR / "expectations")
 ALL_KEYS = {e["meta"]["key"] for suite in SUITES for e in suite["expectations"]}

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 
 from conftest import PROJECT_DIR, copy_project
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import quotes  # noqa: E402
+from ctw.gate import quotes
 
 pytestmark = pytest.mark.fast
 DOCUMENTS = quotes.documents_dir(PROJECT_DIR)

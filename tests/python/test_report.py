@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT_DIR, project_env
+from conftest import project_env
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
@@ -18,7 +18,7 @@ CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "p
 
 def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse):
     result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "report.py")],
+        [sys.executable, str(built_project / "scripts" / "report.py")],
         cwd=built_project, env=project_env(built_project), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
@@ -43,8 +43,7 @@ def test_a_gap_stays_a_gap_in_the_chart_data():
     import datetime
     import math
 
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    import report
+    from ctw.present import charts as report
 
     months = [datetime.date(2025, m, 1) for m in (1, 2, 4)]
     dates, values = report.with_gaps([{"period_month": m, "v": float(i)} for i, m in enumerate(months)], "v")
@@ -56,10 +55,9 @@ def test_a_gap_stays_a_gap_in_the_chart_data():
 
 def test_the_monthly_chart_data_keeps_the_sources_gaps(warehouse):
     """The months the USD export series lacks (the coverage table's gaps) are NaN in what the chart draws."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import math
 
-    import report
+    from ctw.present import charts as report
 
     points = report.rows(warehouse, """
         select period_month, value / 1e9 as value_bn from marts.fct_trade_series_long
@@ -88,10 +86,9 @@ def drawn_marks(axes) -> dict[str, int]:
 def test_every_point_in_the_surplus_chart_is_marked_by_how_it_was_obtained(warehouse):
     """The year-to-date surplus chart draws published, derived and converted dollar balances: each method has its
     own mark, counted off the drawn figure against the mart (so a converted value cannot look published)."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     methods = dict(warehouse.execute("""
         select ytd_value_usd_method, count(*) from marts.fct_monthly_trade
@@ -107,12 +104,11 @@ def test_every_point_in_the_surplus_chart_is_marked_by_how_it_was_obtained(wareh
 
 
 def test_a_method_without_a_mark_stops_the_chart():
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import datetime
 
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     point = {"period_month": datetime.date(2025, 1, 1), "v": 1.0}
     figure, axes = plt.subplots()
@@ -127,10 +123,9 @@ def test_a_method_without_a_mark_stops_the_chart():
 def test_derived_vehicle_months_are_hatched_bars(warehouse):
     """Vehicle exports derived from CAAM's year-to-date totals are hatched, the published ones solid: counted off
     the drawn bars against the mart."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     methods = dict(warehouse.execute("""
         select month_vehicles_method, count(*) from marts.fct_vehicle_sales

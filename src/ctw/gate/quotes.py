@@ -13,18 +13,17 @@ Usage: python scripts/quotes.py      exit 0, or 1 when a document quote is not i
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-import check_seeds
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from ctw import config
+from ctw.config import PROJECT_DIR
+from ctw.gate import seeds as check_seeds
 RAW_SEEDS = ("raw_customs_trade", "raw_caam_vehicles", "raw_industry_observations")
 
 
 def documents_dir(project_dir: Path) -> Path:
-    return Path(os.environ.get("CTW_SOURCES_DIR") or project_dir.parent / "shared" / "sources")
+    return config.sources_dir(project_dir)
 
 
 def check(project_dir: Path) -> tuple[list[str], list[str]]:

@@ -8,7 +8,7 @@ An expression_is_true test is evaluated by DuckDB over the CSV text, so its expr
 text (try_cast where it needs a number); its `config.meta.column` and `config.meta.fault` word the message.
 
 The gate also loads what it checked: `--load FILE` writes every seed, as the rows it parsed and with the declared
-column types, into its schema (the seed's `+schema`) in that DuckDB file. scripts/build.py loads the candidate so,
+column types, into its schema (the seed's `+schema`) in that DuckDB file. ctw.build loads the candidate so,
 in-process; there is no second CSV parser between the check and the load, and no `dbt seed` in the build.
 
 Usage: python scripts/check_seeds.py [--project-dir DIR] [--load FILE]   exit 0 when clean, 1 with a list of faults
@@ -27,6 +27,8 @@ from pathlib import Path
 
 import duckdb
 import yaml
+
+from ctw.config import PROJECT_DIR
 
 # ASCII digits only (\d would take full-width and other Unicode digits, which no cast downstream reads), and no more
 # than the models' decimal(38, 6) holds: 32 digits before the point, 6 after
@@ -264,7 +266,7 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
     declared += [test_kwargs(t)[0] for t in declaration.get("data_tests", [])]
     for name in sorted(set(declared) - GATE_TESTS):  # the build leaves source tests to this gate: none may be skipped
         faults.append(f"{where}: the source declares a {name!r} test, which the seed check cannot evaluate; "
-                      f"teach scripts/check_seeds.py to, or declare the test on the staging model instead")
+                      f"teach src/ctw/gate/seeds.py to, or declare the test on the staging model instead")
 
     for column, spec in columns.items():
         for test in spec.get("data_tests", []):
@@ -405,7 +407,7 @@ def load(con: duckdb.DuckDBPyConnection, tables, database: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--project-dir", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--project-dir", type=Path, default=PROJECT_DIR)
     parser.add_argument("--load", type=Path, metavar="FILE", help="when clean, load every seed into this DuckDB file")
     args = parser.parse_args()
     faults = check_seeds(args.project_dir.resolve(), args.load)

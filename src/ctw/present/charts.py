@@ -31,7 +31,8 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.dates import DateFormatter  # noqa: E402
 
-from publishing import damaged, published_path  # noqa: E402
+from ctw.config import published_path  # noqa: E402
+from ctw.publish.layout import damaged  # noqa: E402
 
 
 FLOW_COLOURS = {"exports": "#1f6f8b", "imports": "#e07a1f", "balance": "#3a9a4a"}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from publishing import PROJECT_DIR, published_path
+from ctw.config import PROJECT_DIR, published_path
 
 BEGIN, END = "<!-- coverage:begin -->", "<!-- coverage:end -->"
 SEARCHED_GAPS = PROJECT_DIR / "docs" / "searched_gaps.csv"

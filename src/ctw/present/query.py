@@ -25,7 +25,8 @@ from pathlib import Path
 
 import duckdb
 
-from publishing import damaged, published_path
+from ctw.config import published_path
+from ctw.publish.layout import damaged
 
 MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
 

@@ -13,8 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-import publishing
-from publishing import BuildLock, Layout, PublishError
+from ctw import config
+from ctw.publish import PublishError
+from ctw.publish.archive import PARTIAL_ARCHIVE, list_versions
+from ctw.publish.chart_page import refresh_chart_page
+from ctw.publish.layout import Layout
+from ctw.publish.lock import BuildLock
+from ctw.publish.provenance import read_build
+from ctw.publish.publication import roll_back
 
 
 def main() -> int:
@@ -22,10 +28,10 @@ def main() -> int:
     parser.add_argument("command", nargs="?", choices=["list", "rollback"], default="list")
     parser.add_argument("version_id", nargs="?")
     args = parser.parse_args()
-    layout = Layout(publishing.published_path())
+    layout = Layout(config.published_path())
 
     if args.command == "list":
-        versions = publishing.describe_versions(layout)
+        versions = describe_versions(layout)
         if not versions:
             print(f"no kept versions in {layout.versions}; run make build")
             return 0
@@ -39,15 +45,35 @@ def main() -> int:
         parser.error("rollback needs a VERSION_ID (see: python scripts/versions.py list)")
     try:
         with BuildLock(layout.lock, purpose=f"rollback to {args.version_id}"):
-            publishing.roll_back(layout, args.version_id)
+            roll_back(layout, args.version_id)
     except (PublishError, OSError) as error:
         print(f"rollback failed: {error}. The published file is unchanged.", file=sys.stderr)
         return 1
     print(f"Published version {args.version_id} again: {layout.published}")
-    charts = publishing.refresh_chart_page(layout)
+    charts = refresh_chart_page(layout)
     if charts:
         print(charts)
     return 0
+
+
+def describe_versions(layout: Layout) -> list[dict]:
+    current = read_build(layout.published)
+    current_id = current["version_id"] if current else None
+    described = [{"version_id": folder.name, "current": False, "built_at": "unfinished archive",
+                  "git_commit": "", "validation_outcome": "removed by the next build or rollback"}
+                 for folder in sorted(layout.versions.glob(f"{PARTIAL_ARCHIVE}*"))] if layout.versions.is_dir() else []
+    for version_id in reversed(list_versions(layout)):
+        build = read_build(layout.version_file(version_id)) or {}
+        described.append(
+            {
+                "version_id": version_id,
+                "current": version_id == current_id,
+                "built_at": str(build.get("built_at", "unreadable")),
+                "git_commit": (build.get("git_commit") or "")[:12],
+                "validation_outcome": build.get("validation_outcome", "unreadable"),
+            }
+        )
+    return described
 
 
 if __name__ == "__main__":

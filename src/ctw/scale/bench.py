@@ -36,7 +36,9 @@ from pathlib import Path
 
 import duckdb
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from ctw import config
+from ctw.config import PROJECT_DIR
+
 WORK = PROJECT_DIR / "target" / "bench"
 PYTHON = sys.executable
 DBT = str(Path(sys.executable).parent / "dbt")
@@ -161,7 +163,7 @@ def floor(detail: Path, base: Path, scratch: Path, log: Path) -> dict:
 
 
 def memory_limit() -> str:
-    return os.environ.get("CTW_DUCKDB_MEMORY_LIMIT", "4GB")
+    return config.duckdb_memory_limit()
 
 
 def dashboard(database: Path, repeats: int) -> dict:
@@ -327,7 +329,7 @@ def markdown(results: dict, spark: dict | None = None) -> str:
     for name, q in results["sizes"][-1]["dashboard"]["by_query"].items():
         lines.append(f"- {name}: {q['p50_ms']} / {q['p95_ms']}")
     if spark:
-        import bench_spark  # noqa: PLC0415  (only where there are Spark results to show)
+        from ctw.scale import bench_spark  # noqa: PLC0415  (only where there are Spark results to show)
         lines += ["", *bench_spark.markdown(spark)]
     return "\n".join(lines) + "\n"
 

@@ -33,9 +33,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import machine
+from ctw.config import PROJECT_DIR
+from ctw.scale.bench import machine
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 WORK = PROJECT_DIR / "target" / "bench-build"
 PYTHON = sys.executable
 DBT = str(Path(sys.executable).parent / "dbt")

@@ -29,10 +29,9 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-import bench
-from publishing import published_path
+from ctw.config import PROJECT_DIR, published_path
+from ctw.scale import bench
 
-PROJECT_DIR = bench.PROJECT_DIR
 WORK = PROJECT_DIR / "target" / "bench_spark"
 DUCKDB_PYTHON = str(PROJECT_DIR / ".venv" / "bin" / "python")  # the DuckDB build's own environment
 SPARK_PYTHON = sys.executable

@@ -1,6 +1,6 @@
 """Build the headline DAG on Apache Spark (local, in this process): the same gate, the same models and dbt tests.
 
-    1. check the seeds       the seed gate (scripts/check_seeds.py) and the ECB's rates (scripts/external_sources.py)
+    1. check the seeds       the seed gate (ctw.gate.seeds) and the ECB's rates (ctw.gate.ecb_rates)
                              check and load the raw tables as for DuckDB, into a scratch DuckDB file
     2. load them into Spark  each raw and reference table, with its types, into a local Spark session whose warehouse
                              and metastore are under target/spark (CTW_SPARK_DIR)
@@ -27,11 +27,12 @@ from pathlib import Path
 
 import duckdb
 
-import check_seeds
-import external_sources
-from publishing import PROJECT_DIR
+from ctw import config
+from ctw.config import PROJECT_DIR
+from ctw.gate import ecb_rates
+from ctw.gate import seeds as check_seeds
 
-SPARK_DIR = Path(os.environ.get("CTW_SPARK_DIR", PROJECT_DIR / "target" / "spark")).resolve()
+SPARK_DIR = config.spark_dir()
 os.environ["CTW_SPARK_DIR"] = str(SPARK_DIR)  # absolute, for the profile's settings here and in dbt
 RAW_SCHEMAS = ("raw", "reference")
 # DuckDB's column types as Spark SQL types (the raw tables hold no other)
@@ -96,7 +97,7 @@ def load_raw_tables(spark, checked: Path) -> list[str]:
 def register_detail(spark) -> str:
     """The detailed lines stay in their Parquet folder (CTW_DETAIL_PATH): a view reads them in place, as DuckDB's
     read_parquet does, the month from the folder name."""
-    detail = Path(os.environ.get("CTW_DETAIL_PATH", PROJECT_DIR / "data" / "synthetic_detail")).resolve()
+    detail = config.detail_path().resolve()
     if not any(detail.glob("period_month=*/*.parquet")):
         raise SystemExit(f"CTW_WITH_DETAIL=1 but {detail} holds no period_month=*/*.parquet files")
     if not spark.catalog.databaseExists("customs_detail"):
@@ -122,7 +123,7 @@ def main() -> int:
 
     print("==> check the seeds", flush=True)
     faults = check_seeds.check_seeds(PROJECT_DIR, load_into=checked)
-    faults = faults or external_sources.load(checked)
+    faults = faults or ecb_rates.load(checked)
     if check_seeds.report(faults) != 0:
         return 1
 
@@ -131,7 +132,7 @@ def main() -> int:
     spark.sparkContext.setLogLevel("ERROR")
     for line in load_raw_tables(spark, checked):
         print(f"    {line}", flush=True)
-    if os.environ.get("CTW_WITH_DETAIL") == "1":
+    if config.with_detail():
         print(f"    {register_detail(spark)}", flush=True)
 
     if "--load-only" in sys.argv:  # a cluster's session (spark-submit): its tables loaded, dbt runs over Thrift
@@ -142,8 +143,8 @@ def main() -> int:
     print("==> dbt build --target spark", flush=True)
     from dbt.cli.main import dbtRunner
 
-    if os.environ.get("CTW_DETAIL_PATH"):  # Spark resolves a relative path against its own working folder
-        os.environ["CTW_DETAIL_PATH"] = str(Path(os.environ["CTW_DETAIL_PATH"]).resolve())
+    if config.with_detail():  # Spark resolves a relative path against its own working folder: give it the project's
+        os.environ["CTW_DETAIL_PATH"] = str(config.detail_path().resolve())
     result = dbtRunner().invoke(["build", "--target", "spark", "--quiet", "--exclude", "resource_type:seed",
                                  "source:*", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)])
     spark.stop()

@@ -28,10 +28,10 @@ from pathlib import Path
 
 import duckdb
 
-from publishing import published_path
+from ctw import config
+from ctw.config import PROJECT_DIR, published_path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = PROJECT_DIR / "data" / "synthetic_detail"
+DEFAULT_OUT = PROJECT_DIR / config.DEFAULT_DETAIL_PATH
 MONTH_RANGE = re.compile(r"(\d{4}-\d{2})\.\.(\d{4}-\d{2})")
 UNIT_INTERVAL = 18446744073709551615.0  # hash() is a uint64: hash / 2^64-1 is a draw in [0, 1]
 STREAMS = ("partner", "chapter", "heading", "size")

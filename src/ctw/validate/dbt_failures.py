@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-import check_seeds
+from ctw.gate import seeds as check_seeds
 
 ROWS_SHOWN = 3
 # the columns that say which figure a row is, printed when a failing row has them (with the tested column)

@@ -26,7 +26,3 @@ def enable_sql_pushdown() -> None:
     dialects = sqlalchemy_execution_engine._PERSISTED_CONNECTION_DIALECTS
     if DUCKDB not in dialects:
         sqlalchemy_execution_engine._PERSISTED_CONNECTION_DIALECTS = (*dialects, DUCKDB)
-
-
-def is_sql_pushdown_enabled() -> bool:
-    return "duckdb" in sqlalchemy_execution_engine._PERSISTED_CONNECTION_DIALECTS

@@ -22,7 +22,6 @@ import html
 import json
 import logging
 import math
-import os
 import re
 import sys
 import warnings
@@ -32,9 +31,9 @@ from pathlib import Path
 
 import yaml
 
-from publishing import published_path
+from ctw import config
+from ctw.config import PROJECT_DIR, published_path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 EXAMPLE_WIDTH = 110  # characters of an offending row shown in the terminal
 ROWS_IN_REPORT = 50
 
@@ -106,7 +105,7 @@ def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
                 f"{path}: holds suite {spec.get('name')!r} with expectations {sorted(map(str, found))}; {REGISTRY}"
                 f" declares suite {name!r} with {sorted(keys)}")
             continue
-        if spec.get("with_detail_only") and os.environ.get("CTW_WITH_DETAIL") != "1":
+        if spec.get("with_detail_only") and not config.with_detail():
             continue  # the build holds no detailed data (see dbt_project.yml)
         if only_with_detail and not spec.get("with_detail_only"):
             continue
@@ -180,7 +179,7 @@ def run_suites(warehouse: Path, suites: list[dict]) -> list[Outcome]:
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    from gx_duckdb import enable_sql_pushdown
+    from ctw.validate.gx_duckdb import enable_sql_pushdown
 
     enable_sql_pushdown()
     context = gx.get_context(mode="ephemeral")
