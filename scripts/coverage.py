@@ -33,9 +33,9 @@ SHOWN_GAPS = 6
 def headline_series(con) -> list[tuple[str, str, str, object, object, int, list[str]]]:
     """(kind, currency, flow, first, last, months with a value, months without) for each headline series."""
     missing: dict[int, list[str]] = {}
-    for number, month in con.execute("select distinct series_number, strftime(period_month, '%Y-%m') from "
-                                     "reporting.rpt_coverage_gaps order by all").fetchall():
-        missing.setdefault(number, []).append(month)
+    for number, month in con.execute(
+            "select distinct series_number, period_month from reporting.rpt_coverage_gaps order by all").fetchall():
+        missing.setdefault(number, []).append(f"{month:%Y-%m}")
     return [(kind, currency, flow, first, last, present, missing.get(number, []))
             for number, kind, currency, flow, first, last, present, _ in con.execute(
                 "select * from reporting.rpt_coverage_series order by series_number").fetchall()]
@@ -69,13 +69,12 @@ def explained_gaps(con) -> list[tuple[str, list[str], tuple | None]]:
     """(line of ref_searched_gaps, the gaps it explains, (searched on, searches, finding)) for each line that explains
     one, in the file's order, then ("not searched", gaps, None) for the gaps no line explains (rpt_coverage_gaps)."""
     explained: dict[str, tuple[list[str], tuple | None]] = {}
-    for kind, currency, flow, month, line, searched_on, searches, finding in con.execute(
-            "select period_kind, currency, flow, strftime(period_month, '%Y-%m'), searched_gap_line, searched_on, "
-            "search_count, finding from reporting.rpt_coverage_gaps order by searched_gap_line nulls last, "
-            "series_number, period_month").fetchall():
+    for _, kind, currency, flow, month, line, searched_on, searches, finding in con.execute(
+            "select * from reporting.rpt_coverage_gaps order by searched_gap_line nulls last, series_number, "
+            "period_month").fetchall():
         number = str(line) if line is not None else "not searched"
         gaps, _ = explained.setdefault(number, ([], (searched_on, searches, finding) if line is not None else None))
-        gaps.append(f"{month} {series_name(kind, currency, flow)}")
+        gaps.append(f"{month:%Y-%m} {series_name(kind, currency, flow)}")
     return [(number, gaps, search) for number, (gaps, search) in explained.items()]
 
 
@@ -139,8 +138,9 @@ def section(warehouse: Path) -> str:
             "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",
             *gap_table(con), "",
             "Partners (`fct_partner_trade`):", "", *series_of(con, "rpt_coverage_partners", "partner_code"), "",
-            "Products and commodities (`fct_product_trade`):", "", *series_of(con, "rpt_coverage_products", "product_code"),
-            "", fx(con), "", "Every mart and its rows:", "", *marts(con), END,
+            "Products and commodities (`fct_product_trade`):", "",
+            *series_of(con, "rpt_coverage_products", "product_code"), "",
+            fx(con), "", "Every mart and its rows:", "", *marts(con), END,
         ]
     return "\n".join(parts)
 
@@ -153,7 +153,7 @@ def page(warehouse: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warehouse", type=Path, default=published_path())
-    parser.add_argument("--write", action="store_true", help=f"write the page to {COVERAGE_PAGE.relative_to(PROJECT_DIR)}")
+    parser.add_argument("--write", action="store_true", help="write the page to docs/coverage.md")
     args = parser.parse_args()
     text = page(args.warehouse)
     if not args.write:

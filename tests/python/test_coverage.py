@@ -76,3 +76,28 @@ def test_a_gap_is_matched_only_within_its_line_s_range_and_series(built_project,
                              ).fetchone()[0]
     gaps = dict((number, gaps) for number, gaps, _ in coverage.explained_gaps(warehouse))[str(line)]
     assert gaps and all(gap.startswith("2026-04 ") and ", CNY, month" in gap for gap in gaps)
+
+
+def test_the_seed_gate_refuses_a_searched_gap_line_it_cannot_match(tmp_path):
+    """ref_searched_gaps is checked by the seed gate like every seed: a line whose kind is not month, ytd or any, or
+    whose range ends before it starts, is refused at its line (control: the file as it is passes)."""
+    import shutil
+
+    import check_seeds
+
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT_DIR / "seeds", project / "seeds")
+    shutil.copytree(PROJECT_DIR / "models" / "staging", project / "models" / "staging")
+    shutil.copy(PROJECT_DIR / "dbt_project.yml", project / "dbt_project.yml")
+    assert check_seeds.check_seeds(project) == []
+    path = project / "seeds" / "reference" / "ref_searched_gaps.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1].startswith("2026-03,2026-03,any,") and lines[2].startswith("2026-04,2026-04,month,")
+    lines[1] = lines[1].replace("2026-03,2026-03,any,", "2026-03,2026-03,quarter,", 1)
+    lines[2] = lines[2].replace("2026-04,2026-04,", "2026-04,2026-01,", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    faults = check_seeds.check_seeds(project)
+    assert any("ref_searched_gaps.csv" in fault and "line 2" in fault and "quarter" in fault
+               for fault in faults), faults
+    assert any("ref_searched_gaps.csv" in fault and "line 3" in fault and "ends before it starts" in fault
+               for fault in faults), faults
