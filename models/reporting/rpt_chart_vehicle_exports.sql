@@ -11,7 +11,7 @@ final as (
         month_vehicles / 1e3 as month_vehicles_thousands,
         month_vehicles_method as method
     from vehicle_sales
-    where vehicle_segment = 'all'
+    where {{ is_all_vehicle_segments('vehicle_segment') }}
         and market = 'export'
         and month_vehicles is not null
 )
