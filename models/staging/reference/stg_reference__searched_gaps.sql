@@ -1,4 +1,6 @@
 -- One row per line of seeds/reference/ref_searched_gaps.csv: a searched range of months and headline series.
+-- Read only by the reporting layer, and like it not built on Spark (whose row_number() needs an order).
+{{ config(enabled=target.type != 'spark') }}
 with
 
 source as (
