@@ -143,9 +143,9 @@ metrics: setup
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
 
-# the README's coverage section, generated from the published warehouse (tests/python/test_coverage.py holds them equal)
+# docs/coverage.md, generated from the published warehouse (tests/python/test_coverage.py holds them equal)
 coverage: setup
-	$(BIN)/python scripts/coverage.py --write-readme
+	$(BIN)/python scripts/coverage.py --write
 
 # how many raw rows carry the words that printed them; document quotes checked against their documents
 quotes: setup

@@ -12,8 +12,9 @@ from conftest import project_env
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
-CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "partner_shares_over_time",
-          "us_export_growth", "vehicle_exports"]
+from ctw.present import charts as report
+
+CHARTS = [name for name, *_ in report.CHARTS]  # the list is written once, in the code that draws it
 
 
 def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse):
@@ -59,11 +60,8 @@ def test_the_monthly_chart_data_keeps_the_sources_gaps(warehouse):
 
     from ctw.present import charts as report
 
-    points = report.rows(warehouse, """
-        select period_month, value / 1e9 as value_bn from marts.fct_trade_series_long
-        where period_kind = 'month' and metric = 'value' and flow = 'exports' and currency = 'USD'
-          and method in ('published', 'derived_from_ytd', 'derived_from_flows') and period_start_month = period_month
-        order by period_month""")
+    points = report.rows(warehouse, "select * from reporting.rpt_chart_monthly_trade where flow = 'exports' and "
+                                    "currency = 'USD' order by period_month")
     months, values = report.with_gaps(points, "value_bn")
     missing = [m for m, v in zip(months, values) if math.isnan(v)]
     assert missing and all(m not in {p["period_month"] for p in points} for m in missing)
@@ -139,3 +137,32 @@ def test_derived_vehicle_months_are_hatched_bars(warehouse):
             "solid": methods["published"], "hatched": methods["derived_from_ytd"]}
     finally:
         plt.close(figure)
+
+
+def test_a_converted_value_in_the_monthly_chart_fails_its_model_test(built_project, tmp_path):
+    """The monthly chart shows only values compiled in their own currency: the model's method test fails when the
+    rule is dropped (a converted value then reaches the chart), and passes on the model as it is (control)."""
+    import json
+    import shutil
+
+    from conftest import BIN_DIR, copy_of_built, published_file
+
+    def run(folder, plant: bool) -> set[str]:
+        project = copy_of_built(built_project, tmp_path / folder)
+        target = project / "warehouse" / "candidate" / "china_trade.duckdb"
+        target.parent.mkdir()
+        shutil.copyfile(published_file(project), target)
+        model = project / "models" / "reporting" / "rpt_chart_monthly_trade.sql"
+        if plant:
+            sql = model.read_text()
+            assert "{{ is_compiled_in_currency('method') }}" in sql
+            model.write_text(sql.replace("{{ is_compiled_in_currency('method') }}", "true"))
+        subprocess.run([str(BIN_DIR / "dbt"), "build", "--select", "rpt_chart_monthly_trade"], cwd=project,
+                       env=project_env(project), capture_output=True, text=True)
+        results = json.loads((project / "target" / "run_results.json").read_text())["results"]
+        assert results
+        return {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
+
+    assert run("control", plant=False) == set()
+    failed = run("fault", plant=True)
+    assert len(failed) == 1 and "accepted_values_rpt_chart_monthly_trade_method" in next(iter(failed)), failed

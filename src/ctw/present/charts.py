@@ -1,13 +1,8 @@
 """Write the charts report of the published warehouse: one self-contained HTML page and a PNG file per chart.
 
-Charts (matplotlib, drawn from the marts, read-only):
-    monthly_trade        monthly exports, imports and balance, in US dollars and in yuan
-    ytd_surplus          the year-to-date surplus of each year against the previous full-year record
-    partner_shares       shares of China's trade by partner for the latest period with partner figures
-    partner_growth       year-on-year growth of trade by partner for that period
-    partner_shares_over_time  ASEAN's, the EU's and the US's share of China's trade, year to date, month by month
-    us_export_growth     China's exports to the United States, year on year, month by month
-    vehicle_exports      CAAM's monthly vehicle exports
+Charts (matplotlib, read-only): the list CHARTS below, one drawing each. A chart's data is the reporting model
+reporting.rpt_chart_<name> (models/reporting/), which holds every rule of what is drawn; a drawing selects from it in
+one line and only draws.
 
 Each chart is drawn twice, for a wide screen (name.png) and for a phone (name_phone.png); the page embeds both and
 the browser shows the one that fits (no script, no stylesheet or font from elsewhere): it opens offline.
@@ -125,13 +120,8 @@ def month_axis(axes) -> None:
 
 
 def monthly_trade(con, axes_pair) -> str:
-    data = rows(con, """
-        select period_month, flow, currency, value / 1e9 as value_bn, method
-        from marts.fct_trade_series_long
-        where period_kind = 'month' and metric = 'value' and flow in ('exports', 'imports', 'balance')
-          and method in ('published', 'derived_from_ytd', 'derived_from_flows')
-          and period_start_month = period_month
-        order by period_month""")
+    """Monthly exports, imports and balance, in US dollars and in yuan."""
+    data = rows(con, "select * from reporting.rpt_chart_monthly_trade order by period_month")
     for axes, currency in zip(axes_pair, ("USD", "CNY")):
         for flow, colour in FLOW_COLOURS.items():
             points = [r for r in data if r["flow"] == flow and r["currency"] == currency]
@@ -154,12 +144,8 @@ def monthly_trade(con, axes_pair) -> str:
 
 
 def ytd_surplus(con, axes) -> str:
-    data = rows(con, """
-        select year(period_month) as year, month(period_month) as month, ytd_value_usd / 1e9 as value_bn,
-            ytd_value_usd_method as method
-        from marts.fct_monthly_trade
-        where flow = 'balance' and ytd_value_usd is not null
-        order by period_month""")
+    """The year-to-date surplus of each year against the previous full-year record."""
+    data = rows(con, "select * from reporting.rpt_chart_ytd_surplus order by period_month")
     latest = max(r["year"] for r in data)
     years = sorted({r["year"] for r in data})
     for year in years:
@@ -193,29 +179,25 @@ def ytd_surplus(con, axes) -> str:
 
 
 def latest_partner_period(con) -> tuple:
-    return con.execute("""
-        select period_start_month, period_end_month from marts.fct_partner_trade
-        where flow = 'total' and partner_code <> 'WLD' and value_cny is not null
-        group by all order by period_end_month desc, count(*) desc limit 1""").fetchone()
+    return con.execute("select period_start_month, period_end_month from reporting.rpt_partner_latest_period"
+                       ).fetchone()
 
 
 def partner_shares(con, axes) -> str:
+    """Shares of China's trade by partner for the latest period with partner figures."""
     start, end = latest_partner_period(con)
-    data = rows(con, """
-        select partner_code, share_pct_cny_computed as computed, share_pct_reported as reported, is_share_disjoint
-        from marts.fct_partner_trade
-        where flow = 'total' and period_start_month = ? and period_end_month = ? and share_pct_cny_computed is not null
-        order by computed desc""", [start, end])
+    data = rows(con, "select * from reporting.rpt_chart_partner_shares order by share_pct_cny_computed desc")
     labels = [r["partner_code"] + ("" if r["is_share_disjoint"] else " *") for r in data]
-    positions = range(len(data))
-    axes.barh(positions, [r["computed"] for r in data], color="#1f6f8b", label="computed from values")
-    reported = [(r["reported"], position) for position, r in zip(positions, data) if r["reported"] is not None]
+    positions, shares = range(len(data)), [r["share_pct_cny_computed"] for r in data]
+    axes.barh(positions, shares, color="#1f6f8b", label="computed from values")
+    reported = [(r["share_pct_reported"], position) for position, r in zip(positions, data)
+                if r["share_pct_reported"] is not None]
     if reported:  # a legend entry only for what is drawn
         axes.scatter(*zip(*reported), color="#e07a1f", zorder=3, label="reported")
-    for position, r in zip(positions, data):
-        axes.annotate(f"{r['computed']:.1f}%", (r["computed"], position), xytext=(4, -4), textcoords="offset points")
+    for position, share in zip(positions, shares):
+        axes.annotate(f"{share:.1f}%", (share, position), xytext=(4, -4), textcoords="offset points")
     if data:  # room for the largest bar's label inside the frame
-        axes.set_xlim(0, max(r["computed"] for r in data) * 1.15)
+        axes.set_xlim(0, max(shares) * 1.15)
     axes.set_yticks(list(positions), labels)
     axes.invert_yaxis()
     axes.set_xlabel("share of China's total trade, percent (yuan basis)")
@@ -227,17 +209,12 @@ def partner_shares(con, axes) -> str:
 
 
 def partner_growth(con, axes) -> str:
+    """Year-on-year growth of trade by partner for that period."""
     start, end = latest_partner_period(con)
-    data = rows(con, """
-        select partner_code, coalesce(yoy_pct_cny_reported, yoy_pct_cny_computed) as growth,
-            yoy_pct_cny_reported is null as is_computed
-        from marts.fct_partner_trade
-        where flow = 'total' and period_start_month = ? and period_end_month = ? and partner_code <> 'WLD'
-            and coalesce(yoy_pct_cny_reported, yoy_pct_cny_computed) is not null
-        order by growth desc""", [start, end])
+    data = rows(con, "select * from reporting.rpt_chart_partner_growth order by yoy_pct_cny desc")
     positions = range(len(data))
-    axes.barh(positions, [r["growth"] for r in data],
-              color=["#3a9a4a" if r["growth"] >= 0 else "#b22" for r in data])
+    axes.barh(positions, [r["yoy_pct_cny"] for r in data],
+              color=["#3a9a4a" if r["yoy_pct_cny"] >= 0 else "#b22" for r in data])
     axes.set_yticks(list(positions), [r["partner_code"] + (" (computed)" if r["is_computed"] else "") for r in data])
     axes.invert_yaxis()
     axes.axvline(0, color="#999", linewidth=0.8)
@@ -246,24 +223,22 @@ def partner_growth(con, axes) -> str:
     return "Growth as reported by the source; where none was reported, computed from published values."
 
 
-SHARE_PARTNERS = {"ASEAN": "#1f6f8b", "EU": "#e07a1f", "US": "#b22"}
+SHARE_COLOURS = ("#1f6f8b", "#e07a1f", "#b22")  # the partners drawn, in the order of their codes
 
 
 def partner_shares_over_time(con, axes) -> str:
-    data = rows(con, """
-        select partner_code, period_end_month as period_month,
-            coalesce(share_pct_reported, share_pct_cny_computed) as share,
-            case when share_pct_reported is null then 'computed' else 'published' end as method
-        from marts.fct_partner_trade
-        where flow = 'total' and months_covered > 1 and month(period_start_month) = 1
-            and partner_code in ('ASEAN', 'EU', 'US')
-            and coalesce(share_pct_reported, share_pct_cny_computed) is not null
-        order by period_end_month""")
-    for partner, colour in SHARE_PARTNERS.items():
+    """ASEAN's, the EU's and the US's share of China's trade, year to date, month by month (the partners are those of
+    the model)."""
+    data = rows(con, "select * from reporting.rpt_chart_partner_shares_over_time order by period_month")
+    partners = sorted({r["partner_code"] for r in data})
+    if len(partners) > len(SHARE_COLOURS):
+        raise ValueError(f"report: {len(partners)} partners in rpt_chart_partner_shares_over_time, colours for "
+                         f"{len(SHARE_COLOURS)}; add colours to SHARE_COLOURS")
+    for partner, colour in zip(partners, SHARE_COLOURS):
         points = [r for r in data if r["partner_code"] == partner]
-        months, values = with_gaps(points, "share")
+        months, values = with_gaps(points, "share_pct")
         axes.plot(months, values, color=colour, label=partner)
-        mark_points(axes, points, "period_month", "share", colour, 6)
+        mark_points(axes, points, "period_month", "share_pct", colour, 6)
     month_axis(axes)
     axes.set_ylabel("share of China's total trade, percent")
     axes.set_title("Partner shares, year to date")
@@ -277,17 +252,10 @@ def partner_shares_over_time(con, axes) -> str:
 
 
 def us_export_growth(con, axes) -> str:
-    data = rows(con, """
-        select period_end_month as period_month,
-            coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) as growth,
-            case when coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported) is null
-                then 'computed' else 'published' end as method
-        from marts.fct_partner_trade
-        where partner_code = 'US' and flow = 'exports' and months_covered = 1
-            and coalesce(yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported, yoy_pct_usd_computed) is not null
-        order by period_end_month""")
+    """China's exports to the United States, year on year, month by month."""
+    data = rows(con, "select * from reporting.rpt_chart_us_export_growth order by period_month")
     # one bar per month printed; a month between without one is a gap (no bar), never a bar of zero
-    mark_bars(axes, data, "period_month", "growth", lambda r: "#3a9a4a" if r["growth"] >= 0 else "#b22")
+    mark_bars(axes, data, "period_month", "yoy_pct", lambda r: "#3a9a4a" if r["yoy_pct"] >= 0 else "#b22")
     axes.axhline(0, color="#999", linewidth=0.8)
     month_axis(axes)
     axes.set_ylabel("year on year, percent")
@@ -304,12 +272,9 @@ def us_export_growth(con, axes) -> str:
 
 
 def vehicle_exports(con, axes) -> str:
-    data = rows(con, """
-        select period_month, month_vehicles / 1e3 as thousands, month_vehicles_method as method
-        from marts.fct_vehicle_sales
-        where vehicle_segment = 'all' and market = 'export' and month_vehicles is not null
-        order by period_month""")
-    mark_bars(axes, data, "period_month", "thousands", lambda r: "#1f6f8b")
+    """CAAM's monthly vehicle exports."""
+    data = rows(con, "select * from reporting.rpt_chart_vehicle_exports order by period_month")
+    mark_bars(axes, data, "period_month", "month_vehicles_thousands", lambda r: "#1f6f8b")
     month_axis(axes)
     axes.set_ylabel("thousand vehicles")
     axes.set_title("Vehicle exports per month (CAAM)")

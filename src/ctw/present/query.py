@@ -30,81 +30,33 @@ from ctw.publish.layout import damaged
 
 MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
 
+# name: (the argument's pattern, usage, the question's SQL: one select from its reporting model, models/reporting/)
 QUESTIONS = {
     "balance": (
         rf"^{MONTH}$",
         "balance YYYY-MM",
-        """
-        select
-            flow,
-            round(month_value_usd / 1e9, 2) as usd_bn,
-            round(month_value_cny / 1e9, 2) as cny_bn,
-            round(month_yoy_pct_usd_reported, 1) as yoy_usd_reported_pct,
-            round(month_yoy_pct_usd_computed, 1) as yoy_usd_computed_pct,
-            month_value_usd_method as usd_method,
-            month_value_cny_method as cny_method
-        from marts.fct_monthly_trade
-        where period_month = make_date($1, $2, 1)
-            and flow in ('exports', 'imports', 'balance')
-        order by flow
-        """,
+        "select * exclude (period_month) from reporting.rpt_query_balance where period_month = make_date($1, $2, 1) "
+        "order by flow",
     ),
     "partners": (
         rf"^{MONTH}\.\.{MONTH}$",
         "partners YYYY-MM..YYYY-MM",
-        """
-        select
-            partner_code,
-            partner_name,
-            round(value_cny / 1e12, 3) as cny_trn,
-            round(share_pct_cny_computed, 1) as share_computed_pct,
-            share_pct_reported as share_reported_pct,
-            yoy_pct_cny_reported as yoy_reported_pct,
-            is_share_disjoint
-        from marts.fct_partner_trade
-        where flow = 'total'
-            and period_start_month = make_date($1, $2, 1)
-            and period_end_month = make_date($3, $4, 1)
-        order by value_cny desc nulls last
-        """,
+        "select * exclude (period_start_month, period_end_month, value_cny) from reporting.rpt_query_partners "
+        "where period_start_month = make_date($1, $2, 1) and period_end_month = make_date($3, $4, 1) "
+        "order by value_cny desc nulls last",
     ),
     "partner": (
         rf"^([A-Z]+) {MONTH}\.\.{MONTH}$",
         "partner CODE YYYY-MM..YYYY-MM   (CODE from dim_partners: ASEAN, EU, US, RU, ...)",
-        """
-        select
-            case when months_covered = 1 then 'month' else 'year to date' end as period,
-            strftime(period_start_month, '%Y-%m') || '..' || strftime(period_end_month, '%Y-%m') as months,
-            flow,
-            round(value_cny / 1e9, 1) as cny_bn,
-            round(value_usd / 1e9, 1) as usd_bn,
-            round(share_pct_cny_computed, 1) as share_computed_pct,
-            share_pct_reported as share_reported_pct,
-            coalesce(yoy_pct_cny_reported, yoy_pct_usd_reported, yoy_pct_unspecified_basis_reported)
-                as yoy_reported_pct,
-            round(coalesce(yoy_pct_cny_computed, yoy_pct_usd_computed), 1) as yoy_computed_pct
-        from marts.fct_partner_trade
-        where partner_code = $1
-            and period_start_month >= make_date($2, $3, 1)
-            and period_end_month <= make_date($4, $5, 1)
-        order by months_covered = 1, period_end_month, flow
-        """,
+        "select * exclude (partner_code, period_start_month, period_end_month, months_covered) "
+        "from reporting.rpt_query_partner where partner_code = $1 and period_start_month >= make_date($2, $3, 1) "
+        "and period_end_month <= make_date($4, $5, 1) order by months_covered = 1, period_end_month, flow",
     ),
     "vehicles": (
         rf"^{MONTH}$",
         "vehicles YYYY-MM",
-        """
-        select
-            vehicle_segment,
-            market,
-            month_vehicles,
-            month_yoy_pct_reported,
-            round(month_yoy_pct_computed, 1) as month_yoy_pct_computed,
-            ytd_vehicles
-        from marts.fct_vehicle_sales
-        where period_month = make_date($1, $2, 1)
-        order by vehicle_segment, market
-        """,
+        "select * exclude (period_month) from reporting.rpt_query_vehicles where period_month = make_date($1, $2, 1) "
+        "order by vehicle_segment, market",
     ),
 }
 

@@ -20,6 +20,9 @@ from ctw.publish.fingerprint import inputs_fingerprint
 from ctw.publish.layout import DETAIL_MARK, sha256_of
 
 MODEL_SCHEMAS = ("raw", "reference", "staging", "intermediate", "marts")
+# views over the marts with no data of their own (the checks' comparisons, what the renderers draw): not counted, and
+# not held to the loss audit (a gap filled shrinks an audit view, as it should)
+DERIVED_VIEW_SCHEMAS = ("audit", "reporting")
 PROVENANCE_SCHEMA = "provenance"
 PROVENANCE_COMMENTS = {
     "build": "One row: the build that wrote this file - when, from which commit, with which tool versions, and "
