@@ -80,7 +80,7 @@ def test_the_seed_gate_refuses_a_searched_gap_line_it_cannot_match(tmp_path):
     whose range ends before it starts, is refused at its line (control: the file as it is passes)."""
     import shutil
 
-    import check_seeds
+    from ctw.gate import seeds as check_seeds
 
     project = tmp_path / "project"
     shutil.copytree(PROJECT_DIR / "seeds", project / "seeds")
