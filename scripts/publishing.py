@@ -221,8 +221,9 @@ def seed_files(project_dir: Path) -> list[tuple[str, str, int, int]]:
 
 # What the headline warehouse is built from. A detail build whose inputs' fingerprint equals the published version's
 # takes the detail-only path (scripts/build.py): the headline relations of the published file are those inputs' build.
-HEADLINE_INPUTS = ("seeds/**/*.csv", "models/**/*.sql", "models/**/*.yml", "macros/*.sql", "tests/dbt/*.sql",
-                   "expectations/*.yml", "dbt_project.yml", "profiles.yml", "requirements.txt",
+# models/**/*.md: the doc blocks, which the column comments are written from
+HEADLINE_INPUTS = ("seeds/**/*.csv", "models/**/*.sql", "models/**/*.yml", "models/**/*.md", "macros/*.sql",
+                   "tests/dbt/*.sql", "expectations/*.yml", "dbt_project.yml", "profiles.yml", "requirements.txt",
                    "scripts/check_seeds.py", "scripts/validate.py", "scripts/gx_duckdb.py")
 DETAIL_MARK = "detail"  # in the path of every detail model, source and suite, and the name of every detail relation
 

@@ -20,7 +20,7 @@ release_dates as (
 known as (
     select
         {{ ctw_star_except(['observation_id'], 'observations.') }},
-        observations.observation_id || '@' || cast(release_dates.known_from as {{ dbt.type_string() }})
+        observations.observation_id || '@' || cast(release_dates.known_from as {{ dbt.type_string() | lower }})
             as observation_id,
         observations.observation_id as published_observation_id,
         release_dates.known_from

@@ -138,10 +138,10 @@ final as (
     left join reported_growth as {{ kind }}_{{ currency }}_growth
         on with_growth.flow = {{ kind }}_{{ currency }}_growth.flow
         and {{ kind }}_{{ currency }}_growth.basis = '{{ currency | upper }}'
-        and {{ kind }}_{{ currency }}_growth.period_start_month
-            = {{ 'with_growth.period_start_month' if kind == 'month'
+        and {{ 'with_growth.period_start_month' if kind == 'month'
                 else "date_trunc('year', with_growth.period_month)" }}
-        and {{ kind }}_{{ currency }}_growth.period_end_month = with_growth.period_month
+            = {{ kind }}_{{ currency }}_growth.period_start_month
+        and with_growth.period_month = {{ kind }}_{{ currency }}_growth.period_end_month
     {%- endfor %}{% endfor %}
 )
 
