@@ -11,7 +11,7 @@ with
 
 figures as (
     select *
-    from {{ ref('int_trade_figures') }}
+    from {{ ref('int_trade_figures_chosen') }}
     where partner_code = '{{ var("headline_partner_code") }}'
         and product_code = '{{ var("headline_product_code") }}'
         and enterprise_type = 'all'
