@@ -31,7 +31,21 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m fast
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENV)/.ctw-importable
+
+# The project's own package (src/ctw) importable in the environment $(1): a .pth file in its site-packages naming this
+# checkout's src/, as an editable install writes, with no build backend to pin; an edit needs no reinstall. A copy of
+# the project run with this environment must put its own src/ first (PYTHONPATH; tests/python/conftest.py does), and
+# scripts/ refuses to run another checkout's package (ctw.cli).
+define ctw_importable
+	echo "$(CURDIR)/src" > "$$($(1)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/ctw.pth"
+	$(1)/bin/python -c "import ctw.config as c, pathlib; assert c.PROJECT_DIR == pathlib.Path('$(CURDIR)').resolve(), c.PROJECT_DIR"
+	touch $(1)/.ctw-importable
+endef
+
+# its own target, so that an environment installed before the package existed gets it too
+$(VENV)/.ctw-importable: $(STAMP)
+	$(call ctw_importable,$(VENV))
 
 # The pinned set installs with uv (pinned too; about twice as fast as pip), kept in its own folder so that it is not
 # one of the project's packages. Bytecode is compiled at install: without it every dbt and GX start pays for it
@@ -80,12 +94,15 @@ sql: $(SQL_STAMP)
 # Apache Spark (issue 16, docs/decisions/0018): the same DAG on a local Spark in its own virtual environment (the
 # DuckDB build's stays as it is), from requirements.txt plus requirements-spark.txt, pinned. Java 17 comes from the
 # system's package manager.
-setup-spark: $(SPARK_STAMP)
+setup-spark: $(SPARK_STAMP) $(SPARK_VENV)/.ctw-importable
 
 $(SPARK_STAMP): requirements.txt requirements-spark.txt $(STAMP)
 	@command -v java >/dev/null 2>&1 || [ -n "$$JAVA_HOME" ] || { echo "error: Spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless, or set JAVA_HOME)" >&2; exit 1; }
 	$(call optional_venv,$(SPARK_VENV),-r requirements.txt -r requirements-spark.txt)
 	touch $@
+
+$(SPARK_VENV)/.ctw-importable: $(SPARK_STAMP)
+	$(call ctw_importable,$(SPARK_VENV))
 
 # builds seeds (checked by the same gate), models and dbt tests on local Spark under target/spark
 build-spark: setup-spark
@@ -127,9 +144,9 @@ metrics: setup
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/dbt parse --quiet
 	CTW_DBT_PATH=target/metrics-db/china_trade.duckdb $(BIN)/mf query $(Q)
 
-# the README's coverage section, generated from the published warehouse (tests/python/test_coverage.py holds them equal)
+# docs/coverage.md, generated from the published warehouse (tests/python/test_coverage.py holds them equal)
 coverage: setup
-	$(BIN)/python scripts/coverage.py --write-readme
+	$(BIN)/python scripts/coverage.py --write
 
 # how many raw rows carry the words that printed them; document quotes checked against their documents
 quotes: setup
@@ -175,7 +192,7 @@ bench-spark: setup setup-spark
 # a warm build (nothing changed) against jaffle_shop_duckdb's whole dbt build, side by side: CPU and wall medians,
 # their ratio, and where the build's time goes (bench/build_results.json; about a minute and a half)
 bench-build: setup
-	$(BIN)/python scripts/bench_build.py $(if $(RUNS),--runs $(RUNS))
+	$(BIN)/python scripts/bench_build.py $(if $(RUNS),--runs $(RUNS)) $(if $(PEER),--peer $(PEER))
 
 clean:
 	rm -rf $(VENV) target logs dbt_packages warehouse/*.duckdb warehouse/*.wal warehouse/candidate data/synthetic_detail

@@ -1,4 +1,4 @@
-{#- Constructs that differ between DuckDB and Spark SQL, one home each (issue 16; docs/spark/). -#}
+{#- Constructs that differ between DuckDB and Spark SQL, one home each (issue 16; decision 0018). -#}
 
 {#- The whole text matches the pattern. Patterns must not rely on backslash escapes: Spark's parser unescapes string
     literals, so '\d' reaches the regex engine as 'd' (silently never matching). -#}

@@ -1,74 +1,9 @@
-"""How many figures carry the words that printed them, and whether the quotes of document-sourced figures occur in
-their documents.
+"""How many raw rows carry the words that printed them; document quotes checked against their documents (make quotes).
+The code is ctw.gate.quotes; this script only runs it (and checks it runs its own project, ctw.cli)."""
 
-Every raw row has a `quote` column; the seed check (var quote_prints_the_value) refuses a quote that does not print
-the row's value and scale word. This command reports, per seed, how many rows have a quote and how many do not, and
-checks each quote of a row whose source is one of the shared documents (ref_sources.location 'shared/sources/...')
-against the document's text: a quote that is not in its document is named with its file and line. The documents are
-looked for beside the project (../shared/sources) or in CTW_SOURCES_DIR.
-
-Usage: python scripts/quotes.py      exit 0, or 1 when a document quote is not in its document
-"""
-
-from __future__ import annotations
-
-import os
 import sys
-from pathlib import Path
 
-import check_seeds
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-RAW_SEEDS = ("raw_customs_trade", "raw_caam_vehicles", "raw_industry_observations")
-
-
-def documents_dir(project_dir: Path) -> Path:
-    return Path(os.environ.get("CTW_SOURCES_DIR") or project_dir.parent / "shared" / "sources")
-
-
-def check(project_dir: Path) -> tuple[list[str], list[str]]:
-    """(report lines, faults)."""
-    sources = {row["source_id"]: row["location"] for _, row in check_seeds.seed_rows(project_dir, "ref_sources")}
-    documents = documents_dir(project_dir)
-    texts: dict[str, str] = {}
-    report, faults, unchecked = [], [], 0
-    total = quoted = 0
-    for name in RAW_SEEDS:
-        path = project_dir / "seeds" / "raw" / f"{name}.csv"
-        rows = check_seeds.seed_rows(project_dir, name)
-        with_quote = sum(1 for _, row in rows if row["quote"].strip())
-        total, quoted = total + len(rows), quoted + with_quote
-        report.append(f"{path.relative_to(project_dir).as_posix()}: {len(rows)} rows, {with_quote} with a quote, "
-                      f"{len(rows) - with_quote} without")
-        for line, row in rows:
-            location = sources.get(row["source_id"], "")
-            if not row["quote"].strip() or not location.startswith("shared/sources/"):
-                continue
-            document = documents / Path(location).name
-            if not document.is_file():
-                unchecked += 1
-                continue
-            text = texts.setdefault(location, document.read_text(encoding="utf-8"))
-            if row["quote"] not in text:
-                faults.append(f"{path.relative_to(project_dir).as_posix()}, line {line}, column 'quote': not in its "
-                              f"document {location} ({row['observation_id']})")
-    report.append(f"all raw seeds: {total} rows, {quoted} with a quote, {total - quoted} without")
-    if unchecked:
-        report.append(f"{unchecked} quotes of document rows not checked: the documents are not in {documents} "
-                      "(set CTW_SOURCES_DIR)")
-    return report, faults
-
-
-def main() -> int:
-    report, faults = check(PROJECT_DIR)
-    for line in report:
-        print(line)
-    for fault in faults:
-        print(f"  {fault}", file=sys.stderr)
-    if faults:
-        print(f"{len(faults)} quote(s) of document rows are not in their documents", file=sys.stderr)
-    return 1 if faults else 0
-
+from ctw import cli
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.run(__file__, "ctw.gate.quotes"))

@@ -1,54 +1,9 @@
-"""List the kept versions of the published warehouse, or roll back to one of them.
+"""List the kept versions of the published warehouse, or roll back to one (make versions, make rollback TO=...).
+The code is ctw.publish.versions; this script only runs it (and checks it runs its own project, ctw.cli)."""
 
-Every publish keeps a copy in warehouse/versions/<version_id>/ (the newest CTW_KEEP_VERSIONS, default 5). A rollback
-publishes a kept copy again, by the same atomic rename a build uses and under the same lock; readers see the old
-file or the restored one, never a mix. Versions are never deleted by a rollback.
-
-Usage: python scripts/versions.py                      list versions, newest first; * marks the published one
-       python scripts/versions.py rollback VERSION_ID  publish that version again
-"""
-
-from __future__ import annotations
-
-import argparse
 import sys
 
-import publishing
-from publishing import BuildLock, Layout, PublishError
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", nargs="?", choices=["list", "rollback"], default="list")
-    parser.add_argument("version_id", nargs="?")
-    args = parser.parse_args()
-    layout = Layout(publishing.published_path())
-
-    if args.command == "list":
-        versions = publishing.describe_versions(layout)
-        if not versions:
-            print(f"no kept versions in {layout.versions}; run make build")
-            return 0
-        print(f"{'':2}{'version_id':26}{'built_at (UTC)':34}{'git commit':14}validation")
-        for v in versions:
-            mark = "*" if v["current"] else ""
-            print(f"{mark:2}{v['version_id']:26}{v['built_at']:34}{v['git_commit']:14}{v['validation_outcome']}")
-        return 0
-
-    if not args.version_id:
-        parser.error("rollback needs a VERSION_ID (see: python scripts/versions.py list)")
-    try:
-        with BuildLock(layout.lock, purpose=f"rollback to {args.version_id}"):
-            publishing.roll_back(layout, args.version_id)
-    except (PublishError, OSError) as error:
-        print(f"rollback failed: {error}. The published file is unchanged.", file=sys.stderr)
-        return 1
-    print(f"Published version {args.version_id} again: {layout.published}")
-    charts = publishing.refresh_chart_page(layout)
-    if charts:
-        print(charts)
-    return 0
-
+from ctw import cli
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.run(__file__, "ctw.publish.versions"))

@@ -12,9 +12,7 @@ with
 figures as (
     select *
     from {{ ref('int_trade_figures_chosen') }}
-    where partner_code = '{{ var("headline_partner_code") }}'
-        and product_code = '{{ var("headline_product_code") }}'
-        and enterprise_type = 'all'
+    where {{ is_world_total() }}
         and measure = 'level'
         and basis in ('CNY', 'USD')
 ),

@@ -9,9 +9,7 @@ headline as (
 reported_growth as (
     select *
     from {{ ref('int_trade_figures_chosen') }}
-    where partner_code = '{{ var("headline_partner_code") }}'
-        and product_code = '{{ var("headline_product_code") }}'
-        and enterprise_type = 'all'
+    where {{ is_world_total() }}
         and measure = 'yoy_pct'
         and basis in ('CNY', 'USD')
 ),

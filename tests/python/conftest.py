@@ -40,6 +40,9 @@ def project_env(project_dir: Path) -> dict[str, str]:
         DO_NOT_TRACK="1",
         CTW_WAREHOUSE_PATH=str(project_dir / "warehouse" / "china_trade.duckdb"),
         PATH=f"{BIN_DIR}{os.pathsep}{env.get('PATH', '')}",
+        # the copy's own package first: its commands run its code on its files (ctw.config.PROJECT_DIR), never the
+        # checkout's that this environment's ctw.pth names
+        PYTHONPATH=os.pathsep.join([str(project_dir / "src"), *filter(None, [env.get("PYTHONPATH")])]),
     )
     return env
 

@@ -9,14 +9,11 @@ step with the same message and leave the published file byte-identical.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from conftest import PROJECT_DIR, copy_project, published_file, run_build
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import check_seeds  # noqa: E402
+from conftest import copy_project, published_file, run_build
+from ctw.gate import seeds as check_seeds
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
 CAAM = "seeds/raw/raw_caam_vehicles.csv"
@@ -24,6 +21,9 @@ FX = "seeds/raw/raw_fx_rates.csv"
 INDUSTRY = "seeds/raw/raw_industry_observations.csv"
 SOURCES = "seeds/reference/ref_sources.csv"
 LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
+PAGE_7 = ("https://www.business-standard.com/amp/world-news/"
+          "china-s-exports-grow-5-9-in-november-despite-29-drop-in-us-shipments-125120800242_1.html")
+PAGE_8 = "https://msd11.gn.apc.org/article/chinas-exports-grow-59-cent-shipments-us-drop-29-cent"
 
 
 def csv_lines(text: str) -> list[str]:
@@ -117,6 +117,11 @@ CASES = {
                        f"{SOURCES}, line 2, column 'published_date': '20251212' is not a date (YYYY-MM-DD)"),
     "an ISO-week date": (SOURCES, at_line(2, replace(",2025-12-12,", ",2025-W50-5,")),
                          f"{SOURCES}, line 2, column 'published_date': '2025-W50-5' is not a date (YYYY-MM-DD)"),
+    # line 7 cites a web page; lines 3 and 4 cite documents without a known URL, and pass
+    "a web page without its URL": (SOURCES, at_line(7, replace(f",{PAGE_7},", ",,")),
+                                   f"{SOURCES}, line 7, column 'location': '': a web page needs its URL"),
+    "one page cited as two sources": (SOURCES, at_line(8, replace(PAGE_8, PAGE_7)),
+                                      f"{SOURCES}, line 8, column 'location': '{PAGE_7}' repeats line 7"),
     "growth below -100%": (CUSTOMS, at_line(6, replace(",5.9,", ",-105.9,")),
                            f"{CUSTOMS}, line 6, column 'value_as_published': '-105.9': a growth rate below -100%"),
     # no identity ties a product printed once to another figure; its quote does (var quote_prints_the_value)

@@ -1,4 +1,4 @@
-"""The questions the README promises a BI user can ask of the file, asked exactly as written there."""
+"""The questions docs/using-the-warehouse.md promises a BI user can ask of the file, asked exactly as written there."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ from conftest import PROJECT_DIR
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 
-def readme_queries() -> dict[str, str]:
-    """SQL blocks of the README that follow a line '<!-- query: NAME -->'."""
-    text = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+GUIDE = PROJECT_DIR / "docs" / "using-the-warehouse.md"
+
+
+def guide_queries() -> dict[str, str]:
+    """SQL blocks of the BI user's guide that follow a line '<!-- query: NAME -->'."""
+    text = GUIDE.read_text(encoding="utf-8")
     return dict(re.findall(r"<!-- query: ([\w-]+) -->\s*```sql\n(.*?)```", text, flags=re.S))
 
 
-def test_the_readme_carries_the_queries():
-    assert {"november-2025", "partner-shares", "as-known-at", "provenance"} <= set(readme_queries())
+def test_the_guide_carries_the_queries():
+    assert {"november-2025", "partner-shares", "as-known-at", "provenance"} <= set(guide_queries())
 
 
 def test_november_2025_in_both_currencies_with_growth(warehouse):
-    rows = warehouse.execute(readme_queries()["november-2025"]).fetchall()
+    rows = warehouse.execute(guide_queries()["november-2025"]).fetchall()
     columns = [d[0] for d in warehouse.description]
     by_flow = {row[columns.index("flow")]: dict(zip(columns, row)) for row in rows}
     assert set(by_flow) == {"exports", "imports", "balance"}
@@ -33,7 +36,7 @@ def test_november_2025_in_both_currencies_with_growth(warehouse):
 
 
 def test_jan_nov_2025_partner_shares(warehouse):
-    rows = warehouse.execute(readme_queries()["partner-shares"]).fetchall()
+    rows = warehouse.execute(guide_queries()["partner-shares"]).fetchall()
     columns = [d[0] for d in warehouse.description]
     shares = {row[columns.index("partner_code")]: dict(zip(columns, row)) for row in rows}
     assert {"ASEAN", "EU", "US", "BRI"} <= set(shares)
@@ -41,7 +44,7 @@ def test_jan_nov_2025_partner_shares(warehouse):
 
 
 def test_the_balance_as_known_in_june_2024_is_the_first_print_not_the_revision(warehouse):
-    query = readme_queries()["as-known-at"]
+    query = guide_queries()["as-known-at"]
     rows = warehouse.execute(query).fetchall()
     columns = [d[0] for d in warehouse.description]
     by_period = {row[columns.index("period_label")]: dict(zip(columns, row)) for row in rows}
@@ -61,7 +64,7 @@ def test_the_balance_as_known_in_june_2024_is_the_first_print_not_the_revision(w
 
 
 def test_the_build_that_wrote_the_file_is_on_record(warehouse):
-    [row] = warehouse.execute(readme_queries()["provenance"]).fetchall()
+    [row] = warehouse.execute(guide_queries()["provenance"]).fetchall()
     columns = [d[0] for d in warehouse.description]
     build = dict(zip(columns, row))
     assert build["validation_outcome"].startswith("passed") and build["expectations_failed"] == 0
@@ -74,7 +77,7 @@ def test_the_file_refuses_writes_when_opened_read_only(warehouse):
 
 
 def test_the_superset_uri_reads_and_refuses_writes(built_project, tmp_path):
-    """The SQLAlchemy URI the README gives for Superset (duckdb-engine), exactly in its form. On a copy of the file:
+    """The SQLAlchemy URI the guide gives for Superset (duckdb-engine), exactly in its form. On a copy of the file:
     this test process already holds the published file open through the `warehouse` fixture, and DuckDB refuses a
     second open of one path with other settings in one process."""
     import shutil

@@ -16,10 +16,8 @@ import duckdb
 import pytest
 
 from conftest import PROJECT_DIR, copy_of_built, project_env
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import check_seeds  # noqa: E402
-import validate  # noqa: E402
+from ctw.gate import seeds as check_seeds
+from ctw.validate import run as validate
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 

@@ -13,11 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, copy_of_built, project_env, published_file
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import bench  # noqa: E402
-import publishing  # noqa: E402
+from conftest import copy_of_built, project_env, published_file
+from ctw.publish import PublishError
+from ctw.publish.detail_audit import audit_unchanged_headline
+from ctw.scale import bench
 
 ROWS = 100_000
 
@@ -26,7 +25,7 @@ def generate(project: Path, out: Path, *options: str) -> None:
     result = subprocess.run(
         [sys.executable, "scripts/generate_detail.py", "--warehouse", str(published_file(project)),
          "--out", str(out), *options],
-        cwd=project, capture_output=True, text=True,
+        cwd=project, env=project_env(project), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -166,11 +165,11 @@ def test_the_headline_audit_refuses_a_changed_headline_relation(detail_built, tm
     candidate = tmp_path / "candidate" / published.name
     candidate.parent.mkdir()
     candidate.write_bytes(published.read_bytes())
-    publishing.audit_unchanged_headline(candidate, published)  # control: the same file passes
+    audit_unchanged_headline(candidate, published)  # control: the same file passes
     with duckdb.connect(str(candidate)) as con:
         con.execute("delete from marts.fct_monthly_trade where period_month = date '2025-11-01'")
-    with pytest.raises(publishing.PublishError, match=r"marts\.fct_monthly_trade \(\d+ rows published, \d+ now\)"):
-        publishing.audit_unchanged_headline(candidate, published)
+    with pytest.raises(PublishError, match=r"marts\.fct_monthly_trade \(\d+ rows published, \d+ now\)"):
+        audit_unchanged_headline(candidate, published)
 
 
 def test_bench_floor_and_dashboard_queries_match_the_models(detail_built, tmp_path):
@@ -242,8 +241,8 @@ def test_detail_build_adds_one_month_and_reads_only_it(detail_built):
     # a new delivery of an old month replaces that month, and only it; a changed headline input (a suite's comment)
     # takes the full path
     generate(project, detail, "--rows", "5000", "--months", "2024-03..2024-03", "--seed", "8")
-    tolerances = project / "expectations" / "tolerances.yml"
-    tolerances.write_text(tolerances.read_text() + "# edited\n")
+    suite = project / "expectations" / "identities.yml"
+    suite.write_text(suite.read_text() + "# edited\n")
     third = detail_build(project, detail)
     assert third.returncode == 0, third.stdout + third.stderr
     assert "==> detail-only update" in second.stdout and "==> detail-only update" not in third.stdout

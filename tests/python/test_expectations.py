@@ -19,9 +19,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT_DIR, project_env
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import validate  # noqa: E402  (a script module, importable once scripts/ is on the path)
+from ctw.validate import run as validate
 
 SUITES = validate.load_suites(PROJECT_DIR / "expectations")
 ALL_KEYS = {e["meta"]["key"] for suite in SUITES for e in suite["expectations"]}
@@ -357,10 +355,18 @@ REGISTRY_FAULTS = {
 }
 
 
+def registered_without_detail() -> int:
+    """How many expectations expectations/registry.yml declares for a build without detailed data, read from the
+    files themselves (not through validate)."""
+    registry = yaml.safe_load((PROJECT_DIR / "expectations" / "registry.yml").read_text())
+    return sum(len(keys) for suite, keys in registry.items()
+               if not yaml.safe_load((PROJECT_DIR / "expectations" / f"{suite}.yml").read_text()).get("with_detail_only"))
+
+
 @pytest.mark.fast
 def test_control_the_suites_match_their_registry(tmp_path):
     suites = validate.load_suites(suites_copy(tmp_path))
-    assert validate.declared_count(suites) == len(ALL_KEYS) == 31
+    assert validate.declared_count(suites) == len(ALL_KEYS) == registered_without_detail()
 
 
 @pytest.mark.fast
@@ -373,3 +379,41 @@ def test_a_suite_that_goes_missing_or_changes_is_refused_by_name(tmp_path, case)
         validate.load_suites(folder)
     for words in says:
         assert words in str(refused.value), str(refused.value)
+
+
+PARAMETERS = PROJECT_DIR / "seeds" / "reference" / "ref_check_parameters.csv"
+
+
+@pytest.mark.fast
+def test_every_check_parameter_is_used_and_every_use_is_a_parameter():
+    """The names the audit models read through check_parameter() are exactly the seed's rows: none missing (the
+    query would stop), none left behind unread."""
+    import csv
+    used = {name for path in (PROJECT_DIR / "models").rglob("*.sql")
+            for name in re.findall(r"check_parameter\(\s*'(\w+)'", path.read_text(encoding="utf-8"))}
+    with PARAMETERS.open(encoding="utf-8", newline="") as handle:
+        declared = {row["parameter_name"] for row in csv.DictReader(handle)}
+    assert used and used == declared
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("lost", [None, "revision_allowance_pct"])
+def test_a_check_whose_parameter_is_lost_cannot_run_and_fails(built_project, tmp_path, lost):
+    """A parameter the seed no longer holds stops every check that reads it, with an error naming the parameter
+    (macros/check_parameter.sql): an error-level outcome, never a silent pass; the checks validated after it, which
+    do not read it, still run. The control keeps the row."""
+    copy = warehouse_copy(built_project, tmp_path)
+    if lost:
+        with duckdb.connect(str(copy)) as connection:
+            connection.execute("delete from reference.ref_check_parameters where parameter_name = ?", [lost])
+    suites = [spec for name in ("identities", "completeness") for spec in SUITES if spec["name"] == name]
+    outcomes = validate.run_suites(copy, suites)
+    identities = [o for o in outcomes if o.suite == "identities"]
+    completeness = [o for o in outcomes if o.suite == "completeness"]
+    assert [o.status for o in completeness if o.severity == "error"] == ["pass", "pass", "pass"]
+    if lost is None:
+        assert [o.status for o in identities if o.severity == "error"] == ["pass", "pass"]
+        return
+    assert [o.status for o in identities] == ["FAIL"] * 4
+    assert all(o.found == f"could not run: Invalid Input Error: check parameter {lost} is not in "
+               "seeds/reference/ref_check_parameters.csv" for o in identities), [o.found for o in identities]

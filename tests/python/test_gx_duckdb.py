@@ -5,14 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import PROJECT_DIR
 
 PROBE = """
-import sys
-sys.path.insert(0, {scripts!r})
 import duckdb, great_expectations as gx
 from great_expectations.data_context.types.base import ProgressBarsConfig
-import gx_duckdb
+from ctw.validate import gx_duckdb
 if {fix}:
     gx_duckdb.enable_sql_pushdown()
 duckdb.connect({db!r}).execute("create table numbers as select range as n from range(1000)").close()
@@ -26,7 +23,7 @@ print("success", result.success, "unexpected", result.result.get("unexpected_cou
 
 
 def probe(tmp_path, fix: bool) -> str:
-    code = PROBE.format(scripts=str(PROJECT_DIR / "scripts"), fix=fix, db=str(tmp_path / f"probe_{fix}.duckdb"))
+    code = PROBE.format(fix=fix, db=str(tmp_path / f"probe_{fix}.duckdb"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout.strip().splitlines()[-1]
@@ -38,5 +35,5 @@ def test_with_the_fix_metrics_are_computed_in_duckdb(tmp_path):
 
 
 def test_without_the_fix_the_upstream_bug_shows(tmp_path):
-    """If this starts failing, GX fixed the bug upstream and scripts/gx_duckdb.py can go (decision 0007)."""
+    """If this starts failing, GX fixed the bug upstream and src/ctw/validate/gx_duckdb.py can go (decision 0007)."""
     assert probe(tmp_path, fix=False) != "success False unexpected 1 elements 1000"

@@ -8,17 +8,15 @@ import sys
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, project_env
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import query  # noqa: E402
+from conftest import project_env
+from ctw.present import query
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
 
 def ask(built_project, *words: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "query.py"), *words],
+        [sys.executable, str(built_project / "scripts" / "query.py"), *words],
         cwd=built_project, env=project_env(built_project), capture_output=True, text=True,
     )
 
@@ -133,10 +131,10 @@ def test_a_damaged_file_is_named_with_what_to_do(built_project, tmp_path):
     truncated.write_bytes(published.read_bytes()[:100_000])
     env = project_env(built_project) | {"CTW_WAREHOUSE_PATH": str(truncated)}
     for script, args in (("query.py", ["balance", "2025-11"]), ("report.py", ["--out", str(tmp_path / "report")])):
-        control = subprocess.run([sys.executable, str(PROJECT_DIR / "scripts" / script), *args],
+        control = subprocess.run([sys.executable, str(built_project / "scripts" / script), *args],
                                  cwd=built_project, env=project_env(built_project), capture_output=True, text=True)
         assert control.returncode == 0, control.stderr  # the intact file answers
-        result = subprocess.run([sys.executable, str(PROJECT_DIR / "scripts" / script), *args],
+        result = subprocess.run([sys.executable, str(built_project / "scripts" / script), *args],
                                 cwd=built_project, env=env, capture_output=True, text=True)
         assert result.returncode == 1
         assert f"{truncated} cannot be read" in result.stderr and "make rollback TO=" in result.stderr
@@ -164,7 +162,7 @@ def test_sql_from_a_file_and_from_standard_input(built_project, tmp_path):
     assert from_file.returncode == 0, from_file.stderr
     assert "months" in from_file.stdout
     from_stdin = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "query.py"), "-"], input=question.read_text(),
+        [sys.executable, str(built_project / "scripts" / "query.py"), "-"], input=question.read_text(),
         cwd=built_project, env=project_env(built_project), capture_output=True, text=True)
     assert from_stdin.returncode == 0, from_stdin.stderr
     assert from_stdin.stdout == from_file.stdout

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 
 from conftest import PROJECT_DIR, copy_project
-
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import quotes  # noqa: E402
+from ctw.gate import quotes
 
 pytestmark = pytest.mark.fast
 DOCUMENTS = quotes.documents_dir(PROJECT_DIR)
@@ -21,7 +18,8 @@ def test_the_count_of_rows_with_and_without_a_quote_adds_up():
     assert f"all raw seeds: {total} rows," in report[len(quotes.RAW_SEEDS)]
 
 
-@pytest.mark.skipif(not DOCUMENTS.is_dir(), reason=f"the shared documents are not at {DOCUMENTS}")
+@pytest.mark.skipif(not DOCUMENTS.is_dir(),
+                    reason=f"development only: the source documents are not at {DOCUMENTS} (set CTW_SOURCES_DIR)")
 @pytest.mark.parametrize("fault", [False, True], ids=["control", "a quote its document does not print"])
 def test_a_document_quote_is_found_in_its_document(tmp_path, monkeypatch, fault):
     project = copy_project(tmp_path / "project")
@@ -36,6 +34,6 @@ def test_a_document_quote_is_found_in_its_document(tmp_path, monkeypatch, fault)
     if fault:
         # the value and its growth (doc003.12, doc003.13) quote the same sentence
         assert faults == [f"seeds/raw/raw_customs_trade.csv, line {line}, column 'quote': not in its document "
-                          f"shared/sources/003_5c78421b75943f47.txt (doc003.{row})" for line, row in ((59, 12), (60, 13))]
+                          f"003_5c78421b75943f47.txt (doc003.{row})" for line, row in ((59, 12), (60, 13))]
     else:
         assert faults == [] and not any("not checked" in line for line in report)

@@ -8,17 +8,18 @@ import sys
 
 import pytest
 
-from conftest import PROJECT_DIR, project_env
+from conftest import project_env
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
-CHARTS = ["monthly_trade", "ytd_surplus", "partner_shares", "partner_growth", "partner_shares_over_time",
-          "us_export_growth", "vehicle_exports"]
+from ctw.present import charts as report
+
+CHARTS = [name for name, *_ in report.CHARTS]  # the list is written once, in the code that draws it
 
 
 def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse):
     result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "report.py")],
+        [sys.executable, str(built_project / "scripts" / "report.py")],
         cwd=built_project, env=project_env(built_project), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
@@ -43,8 +44,7 @@ def test_a_gap_stays_a_gap_in_the_chart_data():
     import datetime
     import math
 
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    import report
+    from ctw.present import charts as report
 
     months = [datetime.date(2025, m, 1) for m in (1, 2, 4)]
     dates, values = report.with_gaps([{"period_month": m, "v": float(i)} for i, m in enumerate(months)], "v")
@@ -56,16 +56,12 @@ def test_a_gap_stays_a_gap_in_the_chart_data():
 
 def test_the_monthly_chart_data_keeps_the_sources_gaps(warehouse):
     """The months the USD export series lacks (the coverage table's gaps) are NaN in what the chart draws."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import math
 
-    import report
+    from ctw.present import charts as report
 
-    points = report.rows(warehouse, """
-        select period_month, value / 1e9 as value_bn from marts.fct_trade_series_long
-        where period_kind = 'month' and metric = 'value' and flow = 'exports' and currency = 'USD'
-          and method in ('published', 'derived_from_ytd', 'derived_from_flows') and period_start_month = period_month
-        order by period_month""")
+    points = report.rows(warehouse, "select * from reporting.rpt_chart_monthly_trade where flow = 'exports' and "
+                                    "currency = 'USD' order by period_month")
     months, values = report.with_gaps(points, "value_bn")
     missing = [m for m, v in zip(months, values) if math.isnan(v)]
     assert missing and all(m not in {p["period_month"] for p in points} for m in missing)
@@ -88,10 +84,9 @@ def drawn_marks(axes) -> dict[str, int]:
 def test_every_point_in_the_surplus_chart_is_marked_by_how_it_was_obtained(warehouse):
     """The year-to-date surplus chart draws published, derived and converted dollar balances: each method has its
     own mark, counted off the drawn figure against the mart (so a converted value cannot look published)."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     methods = dict(warehouse.execute("""
         select ytd_value_usd_method, count(*) from marts.fct_monthly_trade
@@ -107,12 +102,11 @@ def test_every_point_in_the_surplus_chart_is_marked_by_how_it_was_obtained(wareh
 
 
 def test_a_method_without_a_mark_stops_the_chart():
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import datetime
 
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     point = {"period_month": datetime.date(2025, 1, 1), "v": 1.0}
     figure, axes = plt.subplots()
@@ -127,10 +121,9 @@ def test_a_method_without_a_mark_stops_the_chart():
 def test_derived_vehicle_months_are_hatched_bars(warehouse):
     """Vehicle exports derived from CAAM's year-to-date totals are hatched, the published ones solid: counted off
     the drawn bars against the mart."""
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
     import matplotlib.pyplot as plt
 
-    import report
+    from ctw.present import charts as report
 
     methods = dict(warehouse.execute("""
         select month_vehicles_method, count(*) from marts.fct_vehicle_sales
@@ -144,3 +137,32 @@ def test_derived_vehicle_months_are_hatched_bars(warehouse):
             "solid": methods["published"], "hatched": methods["derived_from_ytd"]}
     finally:
         plt.close(figure)
+
+
+def test_a_converted_value_in_the_monthly_chart_fails_its_model_test(built_project, tmp_path):
+    """The monthly chart shows only values compiled in their own currency: the model's method test fails when the
+    rule is dropped (a converted value then reaches the chart), and passes on the model as it is (control)."""
+    import json
+    import shutil
+
+    from conftest import BIN_DIR, copy_of_built, published_file
+
+    def run(folder, plant: bool) -> set[str]:
+        project = copy_of_built(built_project, tmp_path / folder)
+        target = project / "warehouse" / "candidate" / "china_trade.duckdb"
+        target.parent.mkdir()
+        shutil.copyfile(published_file(project), target)
+        model = project / "models" / "reporting" / "rpt_chart_monthly_trade.sql"
+        if plant:
+            sql = model.read_text()
+            assert "{{ is_compiled_in_currency('method') }}" in sql
+            model.write_text(sql.replace("{{ is_compiled_in_currency('method') }}", "true"))
+        subprocess.run([str(BIN_DIR / "dbt"), "build", "--select", "rpt_chart_monthly_trade"], cwd=project,
+                       env=project_env(project), capture_output=True, text=True)
+        results = json.loads((project / "target" / "run_results.json").read_text())["results"]
+        assert results
+        return {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
+
+    assert run("control", plant=False) == set()
+    failed = run("fault", plant=True)
+    assert len(failed) == 1 and "accepted_values_rpt_chart_monthly_trade_method" in next(iter(failed)), failed

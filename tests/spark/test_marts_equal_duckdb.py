@@ -8,16 +8,15 @@ import datetime
 import decimal
 import math
 import os
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from ctw.config import published_path
+from ctw.scale import build_spark
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-import build_spark  # noqa: E402
-from publishing import published_path  # noqa: E402
 
 RELATIVE, ABSOLUTE = 1e-9, 1e-9
 

@@ -1,0 +1,21 @@
+-- One row per partner in fct_partner_trade (which holds no row for the world): its rows, the months its periods end
+-- in, and how many of its rows are single months and how many longer periods.
+with
+
+partner_trade as (
+    select * from {{ ref('fct_partner_trade') }}
+),
+
+final as (
+    select
+        partner_code,
+        count(*) as row_count,
+        min(period_end_month) as first_period_end_month,
+        max(period_end_month) as last_period_end_month,
+        count(*) filter (where months_covered = 1) as single_month_rows,
+        count(*) filter (where months_covered > 1) as longer_period_rows
+    from partner_trade
+    group by partner_code
+)
+
+select * from final
