@@ -117,8 +117,9 @@ test-spark: build-spark
 seeds-check: setup
 	$(BIN)/python scripts/check_seeds.py
 
-# SQL lint (sqlfluff, dbt templater, dialect duckdb; rules and the reasons for disabled ones in .sqlfluff). The
-# templater compiles the project against a scratch file, never the published one, with the detail models enabled.
+# SQL lint (sqlfluff, dbt templater, dialect duckdb; rules, the reasons for disabled ones, and how macros are linted
+# where the models expand them: .sqlfluff). The templater compiles the project against a scratch file, never the
+# published one, with the detail models enabled. tests/python/test_lint.py reads this recipe and lints the same.
 lint: setup
 	mkdir -p target/lint
 	CTW_WITH_DETAIL=1 CTW_DBT_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt

@@ -4,7 +4,11 @@
     nothing). DuckDB's error(); the audit models run where the suites do. -#}
 {% macro check_parameter(name, column='value_number') -%}
     coalesce(
-        (select {{ column }} from {{ ref('stg_reference__check_parameters') }} where parameter_name = '{{ name }}'),
+        (
+            select check_parameters.{{ column }}
+            from {{ ref('stg_reference__check_parameters') }} as check_parameters
+            where check_parameters.parameter_name = '{{ name }}'
+        ),
         error('check parameter {{ name }} is not in seeds/reference/ref_check_parameters.csv')
     )
 {%- endmacro %}

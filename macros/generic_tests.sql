@@ -28,3 +28,21 @@
           {% if max_value is not none %} or {{ column_name }} > {{ max_value }} {% endif %}
       )
 {% endtest %}
+
+{#- A *_method column says how its value was obtained. The five ways are listed here and nowhere else (what each
+    means: the value_method doc block in models/marts/_marts__docs.md). `only` narrows them for a column that can
+    take fewer (a mart that never derives a value, say); a name outside the five fails the test when it compiles.
+    A null passes (a missing value has no method), as with dbt's accepted_values. -#}
+{% test value_method(model, column_name, only=none) %}
+    {%- set methods = ['published', 'derived_from_ytd', 'derived_from_flows', 'converted_from_usd',
+        'converted_from_cny'] -%}
+    {%- set allowed = methods if only is none else only -%}
+    {%- for method in allowed if method not in methods -%}
+        {{ exceptions.raise_compiler_error("value_method: '" ~ method ~ "' is not one of " ~ methods | join(', ')) }}
+    {%- endfor %}
+    select {{ column_name }} as value_method, count(*) as n_rows
+    from {{ model }}
+    where {{ column_name }} is not null
+      and {{ column_name }} not in ('{{ allowed | join("', '") }}')
+    group by {{ column_name }}
+{% endtest %}

@@ -26,14 +26,3 @@
             then make_date({{ year }}, {{ 1 if bound == 'start' else 12 }}, 1)
     end
 {%- endmacro %}
-
-{#- The number of decimals printed in a figure kept as text ('2.20' -> 2, '330' -> 0). -#}
-{% macro printed_decimals(value_text) -%}
-    coalesce(length(split_part({{ value_text }}, '.', 2)), 0)
-{%- endmacro %}
-
-{#- Growth in percent from a base to a current value; null where the base is missing or zero. -#}
-{% macro growth_pct(current_value, base_value) -%}
-    case when {{ base_value }} is null or {{ base_value }} = 0 then null
-         else round(100.0 * ({{ current_value }} - {{ base_value }}) / abs({{ base_value }}), 4) end
-{%- endmacro %}

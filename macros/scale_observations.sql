@@ -1,6 +1,7 @@
 {#- Observations scaled to base units (value x the unit's multiplier), with the half-unit of their printed precision
     (a figure printed as 2.20 trillion is exact to 0.005 trillion) and the authority and date of their source
-    (its publication date, and from when its figures are known: int_source_known_from); is_rejected where a reviewer rejected it (ref_rejected_observations). -#}
+    (its publication date, and from when its figures are known: int_sources_dated); is_rejected where a reviewer
+    rejected it (ref_rejected_observations). -#}
 {% macro scale_observations(observations) %}
     select
         observations.*,
@@ -18,7 +19,7 @@
         on observations.unit_code = units.unit_code
     inner join {{ ref('stg_reference__sources') }} as sources
         on observations.source_id = sources.source_id
-    inner join {{ ref('int_source_known_from') }} as known_from
+    inner join {{ ref('int_sources_dated') }} as known_from
         on observations.source_id = known_from.source_id
     left join {{ ref('stg_reference__rejected_observations') }} as rejections
         on observations.observation_id = rejections.observation_id

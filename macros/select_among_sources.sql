@@ -23,7 +23,7 @@
         {%- for column in release_preference %}{{ column }} desc, {% endfor -%}
     {%- endset -%}
     {%- set demoted_last -%}
-        {%- for column in precision_demotions %}{{ column }}, {% endfor -%}
+        {%- for column in precision_demotions %}{{ column }} asc, {% endfor -%}
     {%- endset -%}
     with
 
@@ -51,15 +51,16 @@
             candidates.*,
             corroborated.corroboration_count,
             first_value(observation_id) over authority as anchor_observation_id,
-            first_value(value_base) over authority as anchor_value_base,
-            first_value(rounding_half_unit_base) over authority as anchor_rounding_half_unit_base
+            first_value(candidates.value_base) over authority as anchor_value_base,
+            first_value(candidates.rounding_half_unit_base) over authority as anchor_rounding_half_unit_base
         from candidates
         inner join corroborated
             using (observation_id)
         window authority as (
             partition by {{ key }}
-            order by {{ preferred_first }}qualifier = 'approximate', corroborated.corroboration_count desc, source_tier, source_published_date desc nulls last,
-                {{ demoted_last }}rounding_half_unit_base, observation_id
+            order by {{ preferred_first }}qualifier = 'approximate' asc, corroborated.corroboration_count desc,
+                source_tier asc, source_published_date desc nulls last,
+                {{ demoted_last }}candidates.rounding_half_unit_base asc, observation_id asc
         )
     ),
 
@@ -79,8 +80,8 @@
             corroboration_count,
             cast(row_number() over (
                 partition by {{ key }}
-                order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}rounding_half_unit_base, source_tier,
-                    source_published_date desc nulls last, observation_id
+                order by {{ preferred_first }}agrees_with_anchor desc, {{ demoted_last }}rounding_half_unit_base asc,
+                    source_tier asc, source_published_date desc nulls last, observation_id asc
             ) as {{ dbt.type_bigint() }}) as selection_rank,
             count(*) over (partition by {{ key }}) as candidate_count,
             count(*) filter (where not agrees_with_anchor) over (partition by {{ key }}) as conflicting_candidate_count

@@ -5,14 +5,14 @@ with
 
 candidates as (
     select *
-    from {{ ref('int_trade_observations_ranked') }}
+    from {{ ref('int_trade_observations_chosen') }}
     where month(period_start_month) = 1 and month(period_end_month) = 12 and measure = 'level'
         and qualifier in ('as_published', 'approximate') and not is_rejected
 ),
 
 covered as (
     select distinct period_end_month
-    from {{ ref('int_headline_values') }}
+    from {{ ref('int_world_trade_values') }}
     where period_kind = 'ytd'
 ),
 

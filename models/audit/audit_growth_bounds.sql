@@ -17,7 +17,7 @@ bounds as (
         period_end_month,
         qualifier,
         value_base as bound_pct
-    from {{ ref('int_trade_observations_ranked') }}
+    from {{ ref('int_trade_observations_chosen') }}
     where {{ is_world_total() }}
         and measure = 'yoy_pct' and basis in ('CNY', 'USD') and qualifier = 'lower_bound' and not is_rejected
 ),

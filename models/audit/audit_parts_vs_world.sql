@@ -17,7 +17,7 @@ levels as (
         value_base,
         rounding_half_unit_base,
         is_chosen
-    from {{ ref('int_trade_observations_ranked') }}
+    from {{ ref('int_trade_observations_chosen') }}
     where measure = 'level' and basis in ('CNY', 'USD') and flow in ('exports', 'imports', 'total')
         and not is_rejected
 ),

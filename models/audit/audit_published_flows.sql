@@ -3,7 +3,7 @@
 with
 
 headline as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 published as (

@@ -4,7 +4,7 @@
 with
 
 headline as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 values_by_currency as (

@@ -10,7 +10,7 @@ levels as (
 
 reported as (
     select *
-    from {{ ref('int_trade_figures') }}
+    from {{ ref('int_trade_figures_chosen') }}
     where {{ is_world_total() }}
         and measure = 'yoy_pct' and basis in ('CNY', 'USD')
 ),

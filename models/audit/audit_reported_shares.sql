@@ -8,7 +8,7 @@ partners as (
 ),
 
 figures as (
-    select * from {{ ref('int_trade_figures') }}
+    select * from {{ ref('int_trade_figures_chosen') }}
 ),
 
 compared as (

@@ -9,7 +9,7 @@ published as (
 ),
 
 headline as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 summed as (

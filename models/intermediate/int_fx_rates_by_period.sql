@@ -7,7 +7,7 @@
 with
 
 figures as (
-    select * from {{ ref('int_trade_figures') }}
+    select * from {{ ref('int_trade_figures_chosen') }}
 ),
 
 monthly_rates as (

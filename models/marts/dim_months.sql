@@ -11,7 +11,7 @@ final as (
         cast(year(period_month) as {{ dbt.type_bigint() }}) as calendar_year,
         cast(month(period_month) as {{ dbt.type_bigint() }}) as calendar_month,
         cast(quarter(period_month) as {{ dbt.type_bigint() }}) as calendar_quarter,
-        left(cast(period_month as {{ dbt.type_string() }}), 7) as month_label,
+        left(cast(period_month as {{ dbt.type_string() | lower }}), 7) as month_label,
         -- from 2020 customs releases January and February as one figure (before that, each on its own); CAAM
         -- releases every month
         month(period_month) in (1, 2)

@@ -3,12 +3,12 @@
 with
 
 headline as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 reported_growth as (
     select *
-    from {{ ref('int_trade_figures') }}
+    from {{ ref('int_trade_figures_chosen') }}
     where {{ is_world_total() }}
         and measure = 'yoy_pct'
         and basis in ('CNY', 'USD')
@@ -128,18 +128,18 @@ final as (
         usd_observation.corroboration_count as month_usd_source_count,
         cny_observation.corroboration_count as month_cny_source_count
     from with_growth
-    left join {{ ref('int_trade_observations_ranked') }} as usd_observation
+    left join {{ ref('int_trade_observations_chosen') }} as usd_observation
         on with_growth.month_usd_observation_id = usd_observation.observation_id
-    left join {{ ref('int_trade_observations_ranked') }} as cny_observation
+    left join {{ ref('int_trade_observations_chosen') }} as cny_observation
         on with_growth.month_cny_observation_id = cny_observation.observation_id
     {%- for kind in kinds %}{% for currency in currencies %}
     left join reported_growth as {{ kind }}_{{ currency }}_growth
         on with_growth.flow = {{ kind }}_{{ currency }}_growth.flow
         and {{ kind }}_{{ currency }}_growth.basis = '{{ currency | upper }}'
-        and {{ kind }}_{{ currency }}_growth.period_start_month
-            = {{ 'with_growth.period_start_month' if kind == 'month'
+        and {{ 'with_growth.period_start_month' if kind == 'month'
                 else "date_trunc('year', with_growth.period_month)" }}
-        and {{ kind }}_{{ currency }}_growth.period_end_month = with_growth.period_month
+            = {{ kind }}_{{ currency }}_growth.period_start_month
+        and with_growth.period_month = {{ kind }}_{{ currency }}_growth.period_end_month
     {%- endfor %}{% endfor %}
 )
 

@@ -3,7 +3,7 @@
 with
 
 headline as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 pivoted as (
@@ -73,7 +73,7 @@ final as (
                     - {{ kind }}_trade_balance_{{ currency }}) > {{ kind }}_balance_identity_tolerance_{{ currency }}
                 then 'exports - imports misses the published balance by '
                     || cast(round(({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
-                        - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as {{ dbt.type_string() }})
+                        - {{ kind }}_trade_balance_{{ currency }}) / 1e9, 3) as {{ dbt.type_string() | lower }})
                     || ' billion, beyond printing: the balance ('
                     || coalesce('source ' || {{ kind }}_balance_source_id_{{ currency }}, {{ not_printed }})
                     || ') and the flows ('

@@ -4,7 +4,7 @@
 with
 
 trade as (
-    select * from {{ ref('int_trade_observations_ranked') }}
+    select * from {{ ref('int_trade_observations_chosen') }}
 ),
 
 vehicles as (

@@ -4,14 +4,14 @@ with
 
 figures as (
     select *
-    from {{ ref('int_trade_figures_wide') }}
+    from {{ ref('int_trade_values_in_both_currencies') }}
     where product_code = '{{ var("headline_product_code") }}'
         and enterprise_type = 'all'
         and partner_code <> '{{ var("headline_partner_code") }}'
 ),
 
 world as (
-    select * from {{ ref('int_headline_values') }}
+    select * from {{ ref('int_world_trade_values') }}
 ),
 
 partners as (

@@ -4,7 +4,7 @@ with
 
 figures as (
     select *
-    from {{ ref('int_trade_figures_wide') }}
+    from {{ ref('int_trade_values_in_both_currencies') }}
     where product_code <> '{{ var("headline_product_code") }}'
 ),
 

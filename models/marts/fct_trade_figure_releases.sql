@@ -4,12 +4,12 @@
 with
 
 by_release as (
-    select * from {{ ref('int_trade_observations_ranked_by_release') }}
+    select * from {{ ref('int_trade_observations_chosen_per_release') }}
     where is_chosen
 ),
 
 in_marts as (
-    select * from {{ ref('int_trade_observations_ranked') }}
+    select * from {{ ref('int_trade_observations_chosen') }}
     where is_chosen
 ),
 

@@ -5,7 +5,7 @@
 with
 
 chosen as (
-    select * from {{ ref('int_trade_vintages_ranked') }}
+    select * from {{ ref('int_trade_observations_chosen_as_known') }}
     where is_chosen
 ),
 

@@ -17,8 +17,8 @@ long as (
     {%- for kind in kinds %}{% for currency in currencies %}{% for metric, column, unit, method in metrics %}
     select
         period_month,
-        {{ 'period_start_month' if kind == 'month' else "cast(date_trunc('year', period_month) as date)" }}
-            as period_start_month,
+        {{ 'period_start_month' if kind == 'month'
+            else "cast(date_trunc('year', period_month) as date) as period_start_month" }},
         period_label,
         flow,
         '{{ kind }}' as period_kind,

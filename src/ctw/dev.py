@@ -2,7 +2,7 @@
 
     make dev S="fct_partner_trade"          one model and its tests
     make dev S="+fct_partner_trade"         with everything upstream rebuilt too
-    make dev S="int_headline_values+"       a model and everything downstream
+    make dev S="int_world_trade_values+"    a model and everything downstream
 
 The copy (target/dev/china_trade.duckdb) holds every relation of the published file, so the selected models find
 their upstream in place and only the selection runs: seconds, not a whole build. The published file is only read;

@@ -8,7 +8,7 @@ current_choice as (
         observation_id,
         bool_and(source_published_date is not null) over figure as every_candidate_dated,
         is_chosen
-    from {{ ref('int_trade_observations_ranked') }}
+    from {{ ref('int_trade_observations_chosen') }}
     where selection_rank is not null
     window figure as (
         partition by

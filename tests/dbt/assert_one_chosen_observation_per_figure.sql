@@ -2,7 +2,7 @@
 with
 
 ranked as (
-    select * from {{ ref('int_trade_observations_ranked') }}
+    select * from {{ ref('int_trade_observations_chosen') }}
     where selection_rank is not null
 )
 

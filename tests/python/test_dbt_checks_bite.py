@@ -115,10 +115,10 @@ CASES = {
             "raw_customs_trade_no_negative_level_except_a_balance" in t for t in failed)),
     # an observation is no longer seen on its own release date
     "vintages that miss a release fail the latest-vintage check": dict(
-        plant=replace_in("models/intermediate/int_trade_observations_by_vintage.sql",
+        plant=replace_in("models/intermediate/int_trade_observations_known_by_date.sql",
                          "where observations.known_from_date <= release_dates.known_from",
                          "where observations.known_from_date < release_dates.known_from"),
-        selection=["--select", "int_trade_observations_by_vintage+"],
+        selection=["--select", "int_trade_observations_known_by_date+"],
         fails=lambda failed: "test.china_trade.assert_latest_vintage_is_the_current_choice" in failed),
     # half a vehicle in every month: the marts would round it away, the check on the counts says so
     "a vehicle count with a fraction fails the whole-vehicles check": dict(

@@ -65,56 +65,56 @@ FAULTS = {
         "marts.fct_observations",
         "update marts.fct_observations set value_base = value_base / 1000 where observation_id = 'doc001.04'"),
     "part_at_most_its_whole": (  # integrated circuits, printed once: keyed in billions under a trillion unit
-        "intermediate.int_trade_observations_ranked",
-        "update intermediate.int_trade_observations_ranked set value_base = value_base * 1000 where observation_id = 'doc003.12'"),
+        "intermediate.int_trade_observations_chosen",
+        "update intermediate.int_trade_observations_chosen set value_base = value_base * 1000 where observation_id = 'doc003.12'"),
     "member_share_at_most_its_group_share": (
         "marts.fct_partner_trade",
         "insert into marts.fct_partner_trade by name select 'SG' as partner_code, 'Singapore' as partner_name, 'country' as partner_kind, false as is_share_disjoint, flow, period_start_month, period_end_month, months_covered, 99.99 as share_pct_reported from marts.fct_partner_trade where partner_code = 'ASEAN' and flow = 'total' and share_pct_reported is not null"),
     "reported_share_agrees_with_value_over_total": (
-        "intermediate.int_trade_figures",
-        "update intermediate.int_trade_figures set value_base = 17.6 where partner_code = 'ASEAN' and measure = 'share_pct' and flow = 'total' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = 17.6 where partner_code = 'ASEAN' and measure = 'share_pct' and flow = 'total' and period_end_month = date '2025-11-01'"),
     "previous_ytd_plus_month_equals_ytd_within_rounding": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
     "previous_ytd_plus_month_equals_ytd_within_revision_allowance": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'balance' and period_end_month = date '2025-11-01'"),
     "ytd_never_falls_within_a_year": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 0.5 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2025-08-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 0.5 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2025-08-01'"),
     "ytd_equals_sum_of_published_months_within_revision_allowance": (  # 3%: a run of revisions' size, listed
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.03 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2024-07-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.03 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2024-07-01'"),
     "ytd_equals_sum_of_published_months": (  # 10%: no run of revisions explains it
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2024-07-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.1 where period_kind = 'ytd' and flow = 'exports' and period_end_month = date '2024-07-01'"),
     "december_ytd_equals_full_year": (
-        "intermediate.int_trade_observations_ranked",
-        "update intermediate.int_trade_observations_ranked set value_base = 1020e9 where observation_id = 'doc001.02'"),
+        "intermediate.int_trade_observations_chosen",
+        "update intermediate.int_trade_observations_chosen set value_base = 1020e9 where observation_id = 'doc001.02'"),
     "balance_equals_exports_minus_imports_within_rounding": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
     "balance_equals_exports_minus_imports": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_usd = value_usd * 1.1 where period_kind = 'month' and flow = 'balance' and period_end_month = date '2025-11-01'"),
     "total_equals_exports_plus_imports_within_rounding": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
     "total_equals_exports_plus_imports": (
-        "intermediate.int_headline_values",
-        "update intermediate.int_headline_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_world_trade_values",
+        "update intermediate.int_world_trade_values set value_cny = value_cny * 1.1 where period_kind = 'ytd' and flow = 'total' and period_end_month = date '2025-11-01'"),
     "implied_rate_within_band_of_reference": (
-        "intermediate.int_trade_figures",
-        "update intermediate.int_trade_figures set value_base = value_base * 1.1 where partner_code = 'WLD' and measure = 'level' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-05-01' and period_end_month = date '2025-05-01'"),
+        "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base * 1.1 where partner_code = 'WLD' and measure = 'level' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-05-01' and period_end_month = date '2025-05-01'"),
     "reported_yoy_agrees_within_rounding": (
-        "intermediate.int_trade_figures",
-        "update intermediate.int_trade_figures set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
     "reported_growth_bound_holds": (  # November's export growth (5.9) printed as "more than 15 per cent"
-        "intermediate.int_trade_observations_ranked",
-        "update intermediate.int_trade_observations_ranked set qualifier = 'lower_bound', value_base = 15 where observation_id = 'doc001.05'"),
+        "intermediate.int_trade_observations_chosen",
+        "update intermediate.int_trade_observations_chosen set qualifier = 'lower_bound', value_base = 15 where observation_id = 'doc001.05'"),
     "reported_yoy_agrees_within_revision_allowance": (
-        "intermediate.int_trade_figures",
-        "update intermediate.int_trade_figures set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
+        "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base + 10 where partner_code = 'WLD' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'"),
     "no_missing_month_in_monthly_series": (
         "marts.fct_monthly_trade",
         "delete from marts.fct_monthly_trade where period_month = date '2025-06-01'"),
@@ -219,9 +219,9 @@ def test_a_balance_is_measured_against_its_exports(built_project, tmp_path, clea
     rows = clean_outcomes["implied_rate_within_band_of_reference"].rows
     assert not any(str(row["period_start_month"])[:7] == "2019-02" for row in rows)
     copy = warehouse_copy(built_project, tmp_path)
-    plant(copy, "intermediate.int_trade_figures", """
-        update intermediate.int_trade_figures as balance set value_base = balance.value_base + exports.value_base / 10
-        from intermediate.int_trade_figures as exports
+    plant(copy, "intermediate.int_trade_figures_chosen", """
+        update intermediate.int_trade_figures_chosen as balance set value_base = balance.value_base + exports.value_base / 10
+        from intermediate.int_trade_figures_chosen as exports
         where balance.partner_code = 'WLD' and balance.product_code = 'TOTAL' and balance.enterprise_type = 'all'
             and balance.measure = 'level' and balance.basis = 'CNY' and balance.flow = 'balance'
             and balance.period_start_month = date '2019-02-01' and balance.period_end_month = date '2019-02-01'

@@ -11,8 +11,9 @@ from ctw.publish.layout import DETAIL_MARK
 
 # What the headline warehouse is built from. A detail build whose inputs' fingerprint equals the published version's
 # takes the detail-only path (ctw.build): the headline relations of the published file are those inputs' build.
-HEADLINE_INPUTS = ("seeds/**/*.csv", "models/**/*.sql", "models/**/*.yml", "macros/*.sql", "tests/dbt/*.sql",
-                   "expectations/*.yml", "dbt_project.yml", "profiles.yml", "requirements.txt",
+# models/**/*.md: the doc blocks, which the column comments are written from
+HEADLINE_INPUTS = ("seeds/**/*.csv", "models/**/*.sql", "models/**/*.yml", "models/**/*.md", "macros/*.sql",
+                   "tests/dbt/*.sql", "expectations/*.yml", "dbt_project.yml", "profiles.yml", "requirements.txt",
                    "src/ctw/gate/seeds.py", "src/ctw/validate/run.py", "src/ctw/validate/gx_duckdb.py")
 
 

@@ -1,5 +1,5 @@
 -- The candidates of every customs figure as they stood at each of its release dates. A figure's release dates are
--- the dates from which its observations are known (int_source_known_from: the source's publication date, or for a
+-- the dates from which its observations are known (int_sources_dated: the source's publication date, or for a
 -- source that prints none, the earliest date it could have printed its figures); at each one, the candidates are
 -- the observations known by then, and the release their set is chosen from is decided among those alone
 -- (docs/decisions/0010, 0015). observation_id is made unique per vintage for the selection macro;
@@ -20,7 +20,7 @@ release_dates as (
 known as (
     select
         {{ ctw_star_except(['observation_id'], 'observations.') }},
-        observations.observation_id || '@' || cast(release_dates.known_from as {{ dbt.type_string() }})
+        observations.observation_id || '@' || cast(release_dates.known_from as {{ dbt.type_string() | lower }})
             as observation_id,
         observations.observation_id as published_observation_id,
         release_dates.known_from

@@ -2,7 +2,7 @@
 with
 
 ranked as (
-    select * from {{ ref('int_trade_observations_ranked') }}
+    select * from {{ ref('int_trade_observations_chosen') }}
 ),
 
 final as (
@@ -21,8 +21,7 @@ final as (
         rounding_half_unit_base,
         observation_id as chosen_observation_id,
         source_id as chosen_source_id,
-        candidate_count,
-        conflicting_candidate_count
+        candidate_count
     from ranked
     where is_chosen
 )

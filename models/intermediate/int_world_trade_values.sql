@@ -11,7 +11,7 @@ with
 
 figures as (
     select *
-    from {{ ref('int_trade_figures') }}
+    from {{ ref('int_trade_figures_chosen') }}
     where {{ is_world_total() }}
         and measure = 'level'
         and basis in ('CNY', 'USD')
