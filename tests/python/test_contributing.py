@@ -55,6 +55,9 @@ def query(project_dir: Path, question: str) -> subprocess.CompletedProcess:
 def test_the_guide_has_its_examples():
     assert set(examples()) == {"add-a-month", "add-a-partner-group", "add-a-product", "add-an-expectation",
                                "register-an-expectation"}
+    recipes = re.findall(r"^## (Add .*)$", GUIDE, flags=re.M)
+    assert recipes == ["Add a month of figures", "Add a source, or one that revises earlier figures",
+                       "Add a partner or a partner group", "Add a product", "Add a mart", "Add a check", "Add a chart"]
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +122,69 @@ def test_the_example_expectation_passes_and_catches_its_fault(built_project, tmp
     statuses = {kind: {o.key: o.status for o in validate.run_suites(copy, added)} for kind, copy in copies.items()}
     assert statuses["clean"]["month_vehicles_not_negative"] == "pass"
     assert statuses["faulty"]["month_vehicles_not_negative"] == "FAIL"
+
+
+def without(path: Path, unwanted) -> str:
+    """path's text, saved; the file rewritten without the lines unwanted(line) picks."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text("".join(line for line in text.splitlines(keepends=True) if not unwanted(line)), encoding="utf-8")
+    return text
+
+
+def test_the_mart_recipe_names_every_file_a_mart_needs(built_project, tmp_path):
+    """Add a mart, walked with fct_vehicle_sales: each file the recipe lists is one a check demands. Taken out of a
+    copy one at a time, the check names the mart; put back, it passes."""
+    from test_docs import models_without_yaml
+    from test_readme import marts_missing_from_readme
+
+    from ctw.present import coverage
+
+    project = copy_of_built(built_project, tmp_path)
+    yml = project / "models" / "marts" / "fct_vehicle_sales.yml"
+    kept = yml.read_text(encoding="utf-8")
+    yml.unlink()
+    assert models_without_yaml(project) == ["fct_vehicle_sales"]
+    yml.write_text(kept, encoding="utf-8")
+    assert models_without_yaml(project) == []
+
+    readme = project / "README.md"
+    kept = without(readme, lambda line: line.startswith("| `fct_vehicle_sales`"))
+    assert marts_missing_from_readme(project) == ["fct_vehicle_sales"]
+    readme.write_text(kept, encoding="utf-8")
+    assert marts_missing_from_readme(project) == []
+
+    # docs/coverage.md lists every mart with its rows: a warehouse without the mart generates another page
+    published = project / "warehouse" / "china_trade.duckdb"
+    assert "| `fct_vehicle_sales` |" in coverage.page(published)
+    with duckdb.connect(str(published)) as con:
+        con.execute("drop table marts.fct_vehicle_sales cascade")
+    assert "| `fct_vehicle_sales` |" not in coverage.page(published)
+
+
+def test_the_chart_recipe_names_every_file_a_chart_needs(built_project, tmp_path, monkeypatch):
+    """Add a chart, walked with vehicle_exports: without its model it cannot be drawn, without its CHARTS entry the
+    page lacks it, without its exposure the lineage misses it; with all three it is on the page."""
+    from test_report import charts_missing_from_exposure
+
+    from ctw.present import charts
+
+    project = copy_of_built(built_project, tmp_path)
+    exposures = project / "models" / "reporting" / "_reporting__exposures.yml"
+    kept = without(exposures, lambda line: "ref('rpt_chart_vehicle_exports')" in line)
+    assert charts_missing_from_exposure(project) == ["rpt_chart_vehicle_exports"]
+    exposures.write_text(kept, encoding="utf-8")
+    assert charts_missing_from_exposure(project) == []
+
+    published = project / "warehouse" / "china_trade.duckdb"
+    entry = [chart for chart in charts.CHARTS if chart[0] == "vehicle_exports"]
+    with duckdb.connect(str(published), read_only=True) as con:
+        drawn = {wide.stem for _, _, wide, _ in charts.render(con, tmp_path / "all")}
+        monkeypatch.setattr(charts, "CHARTS", [c for c in charts.CHARTS if c[0] != "vehicle_exports"])
+        assert "vehicle_exports" in drawn and entry
+        assert {wide.stem for _, _, wide, _ in charts.render(con, tmp_path / "without_entry")} == drawn - {"vehicle_exports"}
+        monkeypatch.setattr(charts, "CHARTS", entry)
+    with duckdb.connect(str(published)) as con:
+        con.execute("drop view reporting.rpt_chart_vehicle_exports")
+    with duckdb.connect(str(published), read_only=True) as con, pytest.raises(duckdb.CatalogException,
+                                                                              match="rpt_chart_vehicle_exports"):
+        charts.render(con, tmp_path / "without_model")

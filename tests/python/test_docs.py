@@ -51,12 +51,18 @@ def test_every_macro_is_documented_with_its_arguments():
     assert wrong == {}
 
 
+def models_without_yaml(project: Path) -> list[str]:
+    """The models whose SQL has no <model>.yml beside it, and the YAMLs without their SQL."""
+    sql = {p.with_suffix("") for p in project.glob("models/**/*.sql")}
+    # folder files (sources, semantic models, exposures) start with an underscore
+    yml = {p.with_suffix("") for p in project.glob("models/**/*.yml") if not p.name.startswith("_")}
+    return sorted(stem.name for stem in sql ^ yml)
+
+
 def test_every_model_has_its_yaml_beside_its_sql():
     """One YAML per model (<model>.yml next to <model>.sql) holding that model only, its unit tests with it."""
-    sql = {p.with_suffix("") for p in PROJECT_DIR.glob("models/**/*.sql")}
-    # folder files (sources, semantic models, exposures) start with an underscore
+    assert models_without_yaml(PROJECT_DIR) == []
     yml = {p.with_suffix("") for p in PROJECT_DIR.glob("models/**/*.yml") if not p.name.startswith("_")}
-    assert sql == yml
     for stem in sorted(yml):
         spec = yaml.safe_load(stem.with_suffix(".yml").read_text(encoding="utf-8"))
         assert [m["name"] for m in spec["models"]] == [stem.name], stem

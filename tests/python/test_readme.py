@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,22 @@ def test_no_user_facing_document_points_to_shared(tmp_path, fault):
         assert found == [f"README.md:{len((project / 'README.md').read_text(encoding='utf-8').splitlines())}"]
     else:
         assert found == []
+
+
+def marts_missing_from_readme(project: Path) -> list[str]:
+    """The marts (models/marts/**.sql) that the README's marts table does not name: one list of marts, kept whole."""
+    text = (project / "README.md").read_text(encoding="utf-8")
+    table = [line for line in text.splitlines() if line.startswith("| `")]
+    return sorted(path.stem for path in (project / "models" / "marts").rglob("*.sql")
+                  if not any(f"`{path.stem}`" in line for line in table))
+
+
+@pytest.mark.parametrize("fault", [False, True], ids=["control", "a mart left out of the table"])
+def test_the_readme_lists_every_mart(tmp_path, fault):
+    project = copy_docs(tmp_path)
+    shutil.copytree(PROJECT_DIR / "models", project / "models")
+    if fault:
+        readme = project / "README.md"
+        readme.write_text("".join(line for line in readme.read_text(encoding="utf-8").splitlines(keepends=True)
+                                  if not line.startswith("| `fct_vehicle_sales`")), encoding="utf-8")
+    assert marts_missing_from_readme(project) == (["fct_vehicle_sales"] if fault else [])
