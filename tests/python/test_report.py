@@ -139,35 +139,6 @@ def test_derived_vehicle_months_are_hatched_bars(warehouse):
         plt.close(figure)
 
 
-def test_a_converted_value_in_the_monthly_chart_fails_its_model_test(built_project, tmp_path):
-    """The monthly chart shows only values compiled in their own currency: the model's method test fails when the
-    rule is dropped (a converted value then reaches the chart), and passes on the model as it is (control)."""
-    import json
-    import shutil
-
-    from conftest import BIN_DIR, copy_of_built, published_file
-
-    def run(folder, plant: bool) -> set[str]:
-        project = copy_of_built(built_project, tmp_path / folder)
-        target = project / "warehouse" / "candidate" / "china_trade.duckdb"
-        target.parent.mkdir()
-        shutil.copyfile(published_file(project), target)
-        model = project / "models" / "reporting" / "rpt_chart_monthly_trade.sql"
-        if plant:
-            sql = model.read_text()
-            assert "{{ is_compiled_in_currency('method') }}" in sql
-            model.write_text(sql.replace("{{ is_compiled_in_currency('method') }}", "true"))
-        subprocess.run([str(BIN_DIR / "dbt"), "build", "--select", "rpt_chart_monthly_trade"], cwd=project,
-                       env=project_env(project), capture_output=True, text=True)
-        results = json.loads((project / "target" / "run_results.json").read_text())["results"]
-        assert results
-        return {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
-
-    assert run("control", plant=False) == set()
-    failed = run("fault", plant=True)
-    assert len(failed) == 1 and "accepted_values_rpt_chart_monthly_trade_method" in next(iter(failed)), failed
-
-
 def charts_missing_from_exposure(project) -> list[str]:
     """The reporting models the chart page draws (named in ctw.present.charts) that the chart_page exposure does not
     list: dbt's lineage then misses what the page shows."""
