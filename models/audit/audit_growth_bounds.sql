@@ -3,8 +3,8 @@
 -- published: the bound beside the growth computed from those levels and their printing.
 with
 
-levels as (
-    select * from {{ ref('audit_published_levels') }}
+growth as (
+    select * from {{ ref('audit_published_growth') }}
 ),
 
 bounds as (
@@ -25,25 +25,16 @@ bounds as (
 compared as (
     select
         bounds.*,
-        100 * (current_level.value - base_level.value) / abs(base_level.value) as yoy_pct_computed,
-        100 * abs(current_level.value / base_level.value)
-        * (current_level.tolerance / abs(current_level.value) + base_level.tolerance / abs(base_level.value))
-            as rounding_tolerance_pp,
-        current_level.source_id as level_source_id,
-        base_level.source_id as base_level_source_id
+        growth.yoy_pct_computed,
+        growth.levels_rounding_pp as rounding_tolerance_pp,
+        growth.level_source_id,
+        growth.base_level_source_id
     from bounds
-    inner join levels as current_level
-        on bounds.flow = current_level.flow
-        and bounds.basis = current_level.basis
-        and bounds.period_start_month = current_level.period_start_month
-        and bounds.period_end_month = current_level.period_end_month
-    inner join levels as base_level
-        on bounds.flow = base_level.flow
-        and bounds.basis = base_level.basis
-        and current_level.period_kind = base_level.period_kind
-        and bounds.period_start_month - interval 12 month = base_level.period_start_month
-        and bounds.period_end_month - interval 12 month = base_level.period_end_month
-    where base_level.value <> 0
+    inner join growth
+        on bounds.flow = growth.flow
+        and bounds.basis = growth.basis
+        and bounds.period_start_month = growth.period_start_month
+        and bounds.period_end_month = growth.period_end_month
 ),
 
 final as (

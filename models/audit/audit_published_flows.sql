@@ -2,32 +2,8 @@
 -- that currency, with its printing tolerance and its source (the identities compare them).
 with
 
-headline as (
-    select * from {{ ref('int_world_trade_values') }}
-),
-
 published as (
-    select
-        period_kind,
-        period_end_month,
-        flow,
-        'usd' as currency,
-        value_usd as value,
-        value_usd_tolerance as tolerance,
-        usd_source_id as source_id
-    from headline
-    where value_usd_method = 'published'
-    union all
-    select
-        period_kind,
-        period_end_month,
-        flow,
-        'cny' as currency,
-        value_cny as value,
-        value_cny_tolerance as tolerance,
-        cny_source_id as source_id
-    from headline
-    where value_cny_method = 'published'
+    select * from {{ ref('audit_published_values') }}
 ),
 
 final as (

@@ -4,8 +4,8 @@
 -- (reported growth rests on revised prior-year bases the warehouse may not hold).
 with
 
-levels as (
-    select * from {{ ref('audit_published_levels') }}
+growth as (
+    select * from {{ ref('audit_published_growth') }}
 ),
 
 reported as (
@@ -23,28 +23,18 @@ compared as (
         reported.period_end_month,
         reported.value_base as yoy_pct_reported,
         reported.chosen_source_id as reported_source_id,
-        100 * (current_level.value - base_level.value) / abs(base_level.value) as yoy_pct_computed,
-        current_level.source_id as level_source_id,
-        base_level.source_id as base_level_source_id,
-        reported.rounding_half_unit_base
-        + 100 * abs(current_level.value / base_level.value)
-        * (current_level.tolerance / abs(current_level.value) + base_level.tolerance / abs(base_level.value))
-            as rounding_tolerance_pp
+        growth.yoy_pct_computed,
+        growth.level_source_id,
+        growth.base_level_source_id,
+        reported.rounding_half_unit_base + growth.levels_rounding_pp as rounding_tolerance_pp
     from reported
-    inner join levels as current_level
-        on reported.flow = current_level.flow
-        and reported.basis = current_level.basis
-        and reported.period_start_month = current_level.period_start_month
-        and reported.period_end_month = current_level.period_end_month
-    inner join levels as base_level
-        on reported.flow = base_level.flow
-        and reported.basis = base_level.basis
-        and current_level.period_kind = base_level.period_kind
-        and reported.period_start_month - interval 12 month = base_level.period_start_month
-        and reported.period_end_month - interval 12 month = base_level.period_end_month
-    where base_level.value <> 0 and reported.flow <> 'balance'
+    inner join growth
+        on reported.flow = growth.flow
+        and reported.basis = growth.basis
+        and reported.period_start_month = growth.period_start_month
+        and reported.period_end_month = growth.period_end_month
+    where reported.flow <> 'balance'
 ),
-
 final as (
     select
         *,
