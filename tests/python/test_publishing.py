@@ -135,9 +135,9 @@ def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
         for schema, name, row_count in recorded:
             assert con.execute(f"select count(*) from {schema}.{name}").fetchone()[0] == row_count, name
     [(version_id, outcome, dbt_version, duckdb_version, gx_version, expectations, declared)] = build
-    registry = yaml.safe_load((project / "expectations" / "registry.yml").read_text())
+    registry = yaml.safe_load((built_project / "expectations" / "registry.yml").read_text())
     detail_only = [suite for suite in registry
-                   if yaml.safe_load((project / "expectations" / f"{suite}.yml").read_text()).get("with_detail_only")]
+                   if yaml.safe_load((built_project / "expectations" / f"{suite}.yml").read_text()).get("with_detail_only")]
     # every expectation of expectations/registry.yml ran (the detailed data's suites need CTW_WITH_DETAIL=1)
     assert declared == expectations == sum(len(keys) for suite, keys in registry.items() if suite not in detail_only)
     assert outcome == "passed_with_warnings"
