@@ -89,7 +89,8 @@ def test_a_partner_or_product_without_its_reference_row_is_refused(project_with_
     _, refusals = project_with_examples_added
     assert "column 'partner_code': 'ASEAN' is unknown" in refusals["add-a-partner-group"]
     assert "column 'product_code': 'IC' is unknown" in refusals["add-a-product"]
-    assert refusals["add-a-month"] == ""  # other sources print the month too: nothing is left dangling
+    # without its source row, the source's other figures (other months) are refused; other sources print the month
+    assert "column 'source_id': 'doc_001_induqin' is unknown" in refusals["add-a-month"]
 
 
 def test_the_added_month_and_product_answer_the_guides_queries(project_with_examples_added):
