@@ -35,6 +35,7 @@ compared as (
         and reported.period_end_month = growth.period_end_month
     where reported.flow <> 'balance'
 ),
+
 final as (
     select
         *,
