@@ -96,10 +96,12 @@ def drifting_contract(project):
 
 CASES = {
     # the source's own test would stop everything downstream, so the selection leaves it out to show that the mart
-    # tests bite too: exactly the checks guarding the two planted faults fail, nothing else
+    # tests bite too: exactly the checks guarding the two planted faults fail, nothing else. The audit and
+    # reporting views downstream are left out as well: they read the marts, and their checks have cases of their own
     "a negative trade value and a broken identity fail the mart tests": dict(
         plant=negative_asean_and_broken_identity, seed="raw_customs_trade",
-        selection=["--select", "source:customs.raw_customs_trade+", "--exclude", "source:*"],
+        selection=["--select", "source:customs.raw_customs_trade+",
+                   "--exclude", "source:*", "path:models/audit", "path:models/reporting"],
         fails=lambda failed: (any("accepted_range_fct_partner_trade_value_cny" in t for t in failed)
                               and any("expression_is_true_fct_monthly_trade_balance" in t for t in failed)
                               # ASEAN's dollar value, converted from the yuan, goes negative with it
