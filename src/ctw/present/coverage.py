@@ -99,7 +99,7 @@ def gap_table(con) -> list[str]:
             continue
         searched_on, searches, finding = search
         lines.append(f"| {span} | {series_missing} | {searches} on {searched_on} "
-                     f"(`docs/searched_gaps.csv` line {number}) | {finding} |")
+                     f"(`seeds/reference/ref_searched_gaps.csv` line {number}) | {finding} |")
     return lines
 
 
@@ -111,9 +111,9 @@ def series_of(con, relation: str, code: str) -> list[str]:
 
 
 def marts(con) -> list[str]:
-    names = [name for (name,) in con.execute(
-        "select table_name from information_schema.tables where table_schema = 'marts' order by table_name").fetchall()]
-    counted = [(name, con.execute(f'select count(*) from marts."{name}"').fetchone()[0]) for name in names]
+    """Each mart with its rows, as the build that published the file counted them (provenance.relation_rows)."""
+    counted = con.execute("select relation_name, row_count from provenance.relation_rows where schema_name = 'marts'"
+                          " order by relation_name").fetchall()
     return ["| mart | rows |", "|---|---|"] + [f"| `{name}` | {count} |" for name, count in counted]
 
 
@@ -135,7 +135,8 @@ def section(warehouse: Path) -> str:
             "", *headline(series), "",
             "Single months with a value compiled in that currency, by year (a release period is a month, or from 2020 "
             "January-February):", "", *by_year(con), "",
-            "Each month without a value and the searches that looked for it (`docs/searched_gaps.csv`):", "",
+            "Each month without a value and the searches that looked for it "
+            "(`seeds/reference/ref_searched_gaps.csv`):", "",
             *gap_table(con), "",
             "Partners (`fct_partner_trade`):", "", *series_of(con, "rpt_coverage_partners", "partner_code"), "",
             "Products and commodities (`fct_product_trade`):", "",
