@@ -119,10 +119,12 @@ seeds-check: setup
 
 # SQL lint (sqlfluff, dbt templater, dialect duckdb; rules, the reasons for disabled ones, and how macros are linted
 # where the models expand them: .sqlfluff). The templater compiles the project against a scratch file, never the
-# published one, with the detail models enabled. tests/python/test_lint.py reads this recipe and lints the same.
+# published one, with the detail models enabled. The scale tooling's plain SQL (analyses/) goes through the
+# placeholder templater (analyses/scale/.sqlfluff). tests/python/test_lint.py reads this recipe and lints the same.
 lint: setup
 	mkdir -p target/lint
 	CTW_WITH_DETAIL=1 CTW_DBT_PATH=target/lint/china_trade.duckdb $(BIN)/sqlfluff lint models tests/dbt
+	$(BIN)/sqlfluff lint --templater placeholder analyses
 
 # the inner loop: rebuild the selected models and run their tests on a scratch copy of the published warehouse
 # (target/dev/), never the published file: make dev S="fct_partner_trade" | S="+fct_monthly_trade" | S="int_months+"

@@ -10,15 +10,27 @@ from pathlib import Path
 from conftest import BIN_DIR, PROJECT_DIR, copy_project, project_env
 
 
-def make_lint() -> tuple[dict[str, str], list[str]]:
-    """The variables and paths of the sqlfluff line in the Makefile's lint recipe, so that this test lints exactly
-    what `make lint` lints (the detail models too: the recipe sets CTW_WITH_DETAIL=1)."""
+def lint_lines() -> list[tuple[dict[str, str], list[str]]]:
+    """The variables and arguments of each sqlfluff line in the Makefile's lint recipe, so that these tests lint
+    exactly what `make lint` lints."""
     makefile = (PROJECT_DIR / "Makefile").read_text()
     recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    line = next(line for line in recipe.splitlines() if "sqlfluff lint" in line)
-    before, after = line.split("$(BIN)/sqlfluff lint")
-    variables = dict(word.split("=", 1) for word in before.split())
-    return variables, after.split()
+    lines = []
+    for line in recipe.splitlines():
+        if "sqlfluff lint" in line:
+            before, after = line.split("$(BIN)/sqlfluff lint")
+            lines.append((dict(word.split("=", 1) for word in before.split()), after.split()))
+    return lines
+
+
+def make_lint() -> tuple[dict[str, str], list[str]]:
+    """The recipe's dbt-templated line: the models and singular tests (the detail models too: CTW_WITH_DETAIL=1)."""
+    return lint_lines()[0]
+
+
+def analyses_lint_arguments() -> list[str]:
+    """The recipe's line for the scale tooling's plain SQL in analyses/ (the placeholder templater)."""
+    return lint_lines()[1][1]
 
 
 def lint(project_dir: Path, *paths: str) -> subprocess.CompletedProcess:
@@ -34,6 +46,26 @@ def test_make_lint_lints_the_models_and_singular_tests_with_the_detail_models_en
     variables, paths = make_lint()
     assert variables.get("CTW_WITH_DETAIL") == "1"
     assert paths == ["models", "tests/dbt"]
+    assert analyses_lint_arguments() == ["--templater", "placeholder", "analyses"]
+    assert len(lint_lines()) == 2
+
+
+def test_the_analyses_pass_the_lint_and_a_planted_fault_fails_it(tmp_path):
+    """The scale tooling's SQL (analyses/scale, plain DuckDB SQL with $name parameters) passes the project's rules;
+    an uppercase keyword planted in one of its files fails them, naming that file."""
+    project = copy_project(tmp_path / "project")
+    control = subprocess.run([str(BIN_DIR / "sqlfluff"), "lint", "-v", *analyses_lint_arguments()], cwd=project,
+                             env=project_env(project), capture_output=True, text=True)
+    assert control.returncode == 0, control.stdout[-3000:] + control.stderr[-2000:]
+    linted = re.findall(r"== \[(\S+)\] PASS", control.stdout)
+    assert len(linted) == len(list(project.glob("analyses/**/*.sql"))) > 0, linted
+    planted = project / "analyses" / "scale" / "synthetic_detail_month_lines.sql"
+    planted.write_text(planted.read_text().replace("select", "SELECT", 1))
+    fault = subprocess.run([str(BIN_DIR / "sqlfluff"), "lint", *analyses_lint_arguments()], cwd=project,
+                           env=project_env(project), capture_output=True, text=True)
+    assert fault.returncode == 1
+    assert re.findall(r"== \[(\S+)\] FAIL", fault.stdout) == ["analyses/scale/synthetic_detail_month_lines.sql"]
+    assert "CP01" in fault.stdout
 
 
 def test_the_models_pass_the_lint(tmp_path):
@@ -74,7 +106,7 @@ def test_no_sql_quotes_an_identifier(tmp_path):
     """The lint leaves out RF06 (.sqlfluff: it would flag dbt's quoting of every ref()); in its place, no model, test
     or macro writes a quoted identifier at all (every name here is lowercase and needs no quotes)."""
     files = [*PROJECT_DIR.glob("models/**/*.sql"), *PROJECT_DIR.glob("tests/dbt/**/*.sql"),
-             *PROJECT_DIR.glob("macros/*.sql")]
+             *PROJECT_DIR.glob("macros/*.sql"), *PROJECT_DIR.glob("analyses/**/*.sql")]
     assert len(files) > 40
     assert {str(p.relative_to(PROJECT_DIR)): q for p in files if (q := quoted_identifiers(p))} == {}
     planted = tmp_path / "planted.sql"

@@ -38,79 +38,24 @@ import duckdb
 
 from ctw import config
 from ctw.config import PROJECT_DIR
+from ctw.scale import analysis_sql
 
 WORK = PROJECT_DIR / "target" / "bench"
 PYTHON = sys.executable
 DBT = str(Path(sys.executable).parent / "dbt")
 STEP_DONE = re.compile(r"^\s+(.+): done in ([\d.]+) s$", re.MULTILINE)
 
-# The hand-written floor: the same tables the detail models build, in one script and one process.
-FLOOR_SQL = """
-set memory_limit = '{memory_limit}';  -- the same bound as the dbt profile's
-set enable_progress_bar = false;
-attach '{base}' as base (read_only);
+# The hand-written floor: the same tables the detail models build, in one script and one process
+# (analyses/scale/bench_floor.sql)
+FLOOR_SQL = analysis_sql("bench_floor")
 
-create table int_customs_detail_by_partner_chapter as
-select
-    period_month, flow, partner_code, left(hs8_code, 2) as hs_chapter,
-    sum(value_usd) as value_usd, sum(value_cny) as value_cny, sum(quantity_kg) as quantity_kg,
-    count(*) as line_count,
-    count(*) filter (where not regexp_full_match(hs8_code, '[0-9]{{8}}')) as malformed_hs8_lines,
-    count(*) filter (where value_usd is null or value_cny is null or value_usd < 0 or value_cny < 0)
-        as missing_or_negative_value_lines,
-    count(*) filter (where quantity_kg < 0) as negative_quantity_lines,
-    count(*) - count(distinct hs8_code) as repeated_hs8_lines,
-    count(*) filter (where is_synthetic) as synthetic_line_count
-from read_parquet('{detail}/period_month=*/*.parquet', hive_partitioning = true)
-group by all;
-
-create table fct_detail_trade_by_partner as
-select
-    t.period_month, t.flow, t.partner_code, p.partner_name, t.value_usd, t.value_cny, t.quantity_kg,
-    100 * t.value_usd / sum(t.value_usd) over (partition by t.period_month, t.flow) as share_pct_usd,
-    t.line_count, t.is_synthetic
-from (
-    select period_month, flow, partner_code, sum(value_usd) as value_usd, sum(value_cny) as value_cny,
-        sum(quantity_kg) as quantity_kg, sum(line_count) as line_count, sum(synthetic_line_count) > 0 as is_synthetic
-    from int_customs_detail_by_partner_chapter
-    group by all
-) as t
-left join base.reference.ref_partners as p on t.partner_code = p.partner_code;
-
-create table fct_detail_trade_by_chapter as
-select *, 100 * value_usd / sum(value_usd) over (partition by period_month, flow) as share_pct_usd
-from (
-    select period_month, flow, hs_chapter, sum(value_usd) as value_usd, sum(value_cny) as value_cny,
-        sum(quantity_kg) as quantity_kg, sum(line_count) as line_count, sum(synthetic_line_count) > 0 as is_synthetic
-    from int_customs_detail_by_partner_chapter
-    group by all
-);
-"""
-
-# What a dashboard over the warehouse asks, each against the published file. $month is the latest detailed month.
+# What a dashboard over the warehouse asks, each against the published file (analyses/scale/bench_dashboard_*.sql,
+# each named by its first line). $month is the latest detailed month.
 DASHBOARD_QUERIES = {
-    "monthly balance, 24 months": """
-        select period_month, month_trade_balance_usd, month_export_value_usd, month_import_value_usd
-        from marts.fct_monthly_trade_balance order by period_month""",
-    "growth series, long format": """
-        select period_month, flow, value from marts.fct_trade_series_long
-        where metric = 'yoy_pct_computed' and currency = 'USD' and period_kind = 'month' order by period_month, flow""",
-    "partner shares, latest period": """
-        select partner_name, flow, share_pct_cny_computed, share_pct_reported from marts.fct_partner_trade
-        where period_end_month = (select max(period_end_month) from marts.fct_partner_trade)""",
-    "top 10 partners in a month": """
-        select partner_name, value_usd, share_pct_usd from synthetic.fct_detail_trade_by_partner
-        where period_month = $month and flow = 'exports' order by value_usd desc limit 10""",
-    "HS chapter mix over a year": """
-        select hs_chapter, sum(value_usd) as value_usd from synthetic.fct_detail_trade_by_chapter
-        where flow = 'exports' and period_month between $month - interval 11 month and $month
-        group by hs_chapter order by value_usd desc""",
-    "one partner's monthly series": """
-        select period_month, flow, value_usd, value_cny from synthetic.fct_detail_trade_by_partner
-        where partner_code = 'US' order by period_month, flow""",
-    "partner x chapter drill-down": """
-        select hs_chapter, sum(value_usd) as value_usd from intermediate.int_customs_detail_by_partner_chapter
-        where partner_code = 'US' and period_month = $month group by hs_chapter order by value_usd desc limit 20""",
+    sql.splitlines()[0].removeprefix("-- "): sql
+    for sql in (analysis_sql(f"bench_dashboard_{name}") for name in (
+        "monthly_balance", "growth_series", "partner_shares", "top_partners", "chapter_mix", "partner_series",
+        "partner_chapter_drill_down"))
 }
 
 
@@ -149,10 +94,19 @@ def detail_model_seconds() -> float:
                      if r["unique_id"].startswith("model.") and "detail" in r["unique_id"]), 2)
 
 
+def floor_statements(detail: Path, base: Path, memory_limit: str) -> list[str]:
+    """The floor as the statements one DuckDB connection runs: its settings, then the script."""
+    return [f"set memory_limit = '{memory_limit}'",  # the same bound as the dbt profile's
+            "set enable_progress_bar = false",
+            f"attach '{base}' as base (read_only)",
+            f"set variable detail_files = '{detail}/period_month=*/*.parquet'",
+            FLOOR_SQL]
+
+
 def floor(detail: Path, base: Path, scratch: Path, log: Path) -> dict:
     scratch.unlink(missing_ok=True)
-    script = FLOOR_SQL.format(detail=detail, base=base, memory_limit=memory_limit())
-    code = f"import duckdb; duckdb.connect({str(scratch)!r}).execute({script!r}).close()"
+    statements = floor_statements(detail, base, memory_limit())
+    code = f"import duckdb; con = duckdb.connect({str(scratch)!r}); [con.execute(s) for s in {statements!r}]"
     result = run_measured([PYTHON, "-c", code], dict(os.environ), log)
     result.pop("output")
     with duckdb.connect(str(scratch), read_only=True) as con:
