@@ -1,122 +1,33 @@
-"""Write-audit-publish: readers never see a broken or partial file, and no failure costs the last good version.
+"""Write-audit-publish: readers never see a broken or partial file, no version is lost or published damaged, and a
+build that would lose what is published is refused.
 
-Most tests share one project copy that starts where the session's build ended (module fixture); each compares the
-published file's checksum before and after the fault it plants. Their control is the same build on that copy with
-no fault (fixture control_build): it must publish a new version, so a failure under a fault is the fault's.
+The tests share one project copy that starts where the session's build ended (module fixture, tests/python/
+publishing.py); each compares the published file's checksum before and after the fault it plants. Their control is
+the same build on that copy with no fault (fixture control_build): it must publish a new version, so a failure under
+a fault is the fault's. A build stopped or failing part-way is tested in test_publishing_interrupted.py.
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import json
-import os
 import re
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
 
-from conftest import copy_of_built, project_env, published_file, run_build
+from conftest import project_env, published_file, run_build
 from ctw.publish import PublishError, archive, loss_audit, publication
 from ctw.publish.layout import Layout
+from publishing import sha256, version_of, versions_command
+from publishing import project, control_build  # fixtures: each module its own copy and control
 
 READER = Path(__file__).with_name("read_while_publishing.py")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def version_of(database: Path) -> str:
-    with duckdb.connect(str(database), read_only=True) as con:
-        return con.execute("select version_id from provenance.build").fetchone()[0]
-
-
-def versions_command(project_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/versions.py", *args],
-        cwd=project_dir, env=project_env(project_dir), capture_output=True, text=True,
-    )
-
-
-def start_build(project_dir: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "scripts/build.py"],
-        cwd=project_dir, env=project_env(project_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-
-
-def wait_for_step(build: subprocess.Popen, step: str) -> list[str]:
-    """Read the build's output until it announces `step`; return what it printed."""
-    seen = []
-    for line in build.stdout:
-        seen.append(line)
-        if line.startswith(f"==> {step}"):
-            return seen
-    raise AssertionError(f"the build ended before step {step!r}:\n{''.join(seen)}")
-
-
-@contextmanager
-def file_replaced(path: Path, content: bytes | None):
-    """The file holds content (None: it is deleted) inside the block; its own bytes come back after it."""
-    kept = path.read_bytes()
-    if content is None:
-        path.unlink()
-    else:
-        path.write_bytes(content)
-    try:
-        yield
-    finally:
-        path.write_bytes(kept)
-
-
-def processes_working_in(folder: Path) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if Path(os.readlink(entry / "cwd")) == folder:
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
-
-
-def lock_is_free(project_dir: Path) -> bool:
-    with open(project_dir / "warehouse" / ".build.lock", "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return True
-
-
-@pytest.fixture(scope="module")
-def project(built_project, tmp_path_factory) -> Path:
-    """A project copy of this module's own: its tests build, kill, roll back and fill the disk there."""
-    return copy_of_built(built_project, tmp_path_factory.mktemp("publishing"))
-
-
-@pytest.fixture(scope="module")
-def control_build(project) -> str:
-    """The faults' control: the same build on the same copy, with no fault, publishes a new, validated version."""
-    published = published_file(project)
-    before = version_of(published)
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    after = version_of(published)
-    assert after != before and after in archive.list_versions(Layout(published))
-    return after
 
 
 def test_a_build_publishes_a_validated_file_with_its_provenance(built_project):
@@ -206,127 +117,6 @@ def test_versions_are_listed_and_an_unknown_one_is_refused(project):
     refused = versions_command(project, "rollback", "19990101T000000Z")
     assert refused.returncode == 1
     assert "no version '19990101T000000Z'" in refused.stderr and "unchanged" in refused.stderr
-    assert sha256(published) == before
-
-
-@pytest.mark.parametrize(
-    ("step", "seconds_into_it"),
-    [("check and load seeds", 0), ("dbt build", 3), ("expectation suites", 2), ("publish", 0)],
-)
-def test_a_build_killed_at_any_step_leaves_a_whole_published_file(project, control_build, step, seconds_into_it):
-    published = published_file(project)
-    before = sha256(published)
-    build = start_build(project)
-    wait_for_step(build, step)
-    time.sleep(seconds_into_it)
-    os.kill(build.pid, signal.SIGKILL)  # the build process only: its children must die with it
-    build.wait()
-    build.stdout.close()
-
-    deadline = time.monotonic() + 15
-    while sys.platform.startswith("linux") and processes_working_in(project):  # children die with it on Linux only
-        assert time.monotonic() < deadline, f"orphans still at work: {processes_working_in(project)}"
-        time.sleep(0.2)
-    assert lock_is_free(project)
-    if step != "publish":
-        assert sha256(published) == before
-    else:  # killed around the rename: the old file or the new one, each whole
-        assert sha256(published) == before or version_of(published) in archive.list_versions(
-            Layout(published))
-    with duckdb.connect(str(published), read_only=True) as con:
-        assert con.execute("select validation_outcome from provenance.build").fetchone()[0].startswith("passed")
-
-
-def test_ctrl_c_names_the_step_and_publishes_nothing(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    build = start_build(project)
-    wait_for_step(build, "dbt build")
-    build.send_signal(signal.SIGINT)  # what Ctrl-C sends
-    output, _ = build.communicate(timeout=120)
-    assert build.returncode == 130, output
-    assert "build interrupted during: dbt build. Nothing was published" in output
-    assert "Traceback" not in output
-    assert sha256(published) == before and lock_is_free(project)
-
-
-def test_a_second_build_or_a_rollback_is_refused_while_a_build_runs(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    first = start_build(project)
-    wait_for_step(first, "dbt build")
-
-    second = run_build(project)
-    assert second.returncode == 1
-    assert "another build or rollback is running (build, pid " in second.stderr
-    assert f"pid {first.pid}," in second.stderr
-    rollback = versions_command(project, "rollback", version_of(published))
-    assert rollback.returncode == 1 and "another build or rollback is running" in rollback.stderr
-    assert sha256(published) == before
-
-    output, _ = first.communicate(timeout=300)
-    assert first.returncode == 0, output
-    assert sha256(published) != before
-
-
-def test_a_full_disk_during_the_build_leaves_the_published_file_intact(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    limit = 3 * 1024 * 1024  # files may not grow past 3 MB: writing the candidate (about 9 MB) fails like a full disk
-
-    result = run_build(project, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
-    assert result.returncode == 1
-    assert "build failed at: " in result.stderr and "Nothing was published" in result.stderr
-    assert "file too large" in (result.stdout + result.stderr).lower()
-    assert sha256(published) == before
-    assert (project / "warehouse" / "candidate").is_dir()  # kept for inspection
-
-
-def test_a_failed_expectation_publishes_nothing_and_the_candidate_says_why(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    parameters = project / "seeds" / "reference" / "ref_check_parameters.csv"
-    later = re.sub(r"(?m)^(expected_latest_month,,)[0-9-]+,", r"\g<1>2030-12-01,",  # a month no source has
-                   parameters.read_text())
-    assert "2030-12-01" in later
-    with file_replaced(parameters, later.encode()):
-        result = run_build(project)
-    assert result.returncode == 1
-    assert "build failed at: expectation suites. Nothing was published" in result.stderr
-    assert sha256(published) == before
-    candidate = project / "warehouse" / "candidate" / "china_trade.duckdb"
-    with duckdb.connect(str(candidate), read_only=True) as con:
-        assert con.execute("select validation_outcome from provenance.build").fetchone()[0] == "failed"
-        failed = con.execute("select expectation_key from provenance.expectation_results where status = 'FAIL'")
-        assert failed.fetchall() == [("latest_month_is_expected",)]
-
-
-def test_a_deleted_suite_stops_the_build_before_anything_is_built(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    with file_replaced(project / "expectations" / "vehicles.yml", None):
-        result = run_build(project)
-    assert result.returncode == 1
-    assert "vehicles.yml: missing; registry.yml declares suite 'vehicles'" in result.stderr
-    assert "build failed at: check the suites. Nothing was published" in result.stderr
-    assert "==> check and load seeds" not in result.stdout
-    assert sha256(published) == before
-
-
-def test_an_unwritable_versions_folder_stops_the_publish(project, control_build):
-    published = published_file(project)
-    before = sha256(published)
-    versions = project / "warehouse" / "versions"
-    kept = versions.with_name("versions.kept")
-    versions.rename(kept)
-    versions.write_text("a file where the versions folder should be")
-    try:
-        result = run_build(project)
-    finally:
-        versions.unlink()
-        kept.rename(versions)
-    assert result.returncode == 1
-    assert "publish failed:" in result.stderr and "build failed at: publish" in result.stderr
     assert sha256(published) == before
 
 
