@@ -19,11 +19,11 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import duckdb
+import pandas
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 RATE = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9})?")
 MISSING = "N/A"  # the ECB's mark for a currency with no rate that day
-ROWS_PER_INSERT = 1000
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,8 @@ def load(database: Path, source: ExternalFile = ECB_RATES) -> list[str]:
     with duckdb.connect(str(database)) as con:
         con.execute("create schema if not exists raw")
         con.execute(f"create or replace table raw.{source.table} (rate_date date not null, {rate_columns})")
-        placeholders = "(" + ", ".join("?" * (1 + len(source.columns))) + ")"
-        for start in range(0, len(rows), ROWS_PER_INSERT):  # a few set-based inserts, not one per row
-            chunk = rows[start:start + ROWS_PER_INSERT]
-            con.execute(f"insert into raw.{source.table} values " + ", ".join([placeholders] * len(chunk)),
-                        [value for row in chunk for value in row])
+        # one scan of the checked rows, as the seed gate stages its rows (ctw.gate.seeds.stage)
+        con.register("checked_rates", pandas.DataFrame(rows, columns=["rate_date", *source.columns], dtype=object))
+        con.execute(f"insert into raw.{source.table} select * from checked_rates order by rate_date")
+        con.unregister("checked_rates")
     return []
