@@ -1,14 +1,18 @@
-"""What the publishing tests share (test_publishing.py, test_publishing_interrupted.py): a project copy per module that
-starts where the session's build ended, the control build on it, and the helpers that plant faults and read versions.
+"""What the publishing tests share (test_publishing.py, test_publishing_interrupted.py): a project cut to what the build's
+mechanics need, built once per module, the control build on it, and the helpers that plant faults and read versions.
 
-A test module imports the fixtures project and control_build; each module then has its own copy and control (module
-scope), so that the two modules can run on different workers.
+The mechanics under test (lock, kills, interrupts, full disk, failed suite, archive, loss audit, rollback, chart page)
+are the same code whatever the DAG holds, so their project keeps only the models that the loss audit, the chart page
+and two suites read, without their dbt tests (the session's full build runs those): a build there costs about half a
+full one. A test module imports the fixtures project and control_build; each module then has its own copy and control
+(module scope), so that the two modules can run on different workers.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -17,8 +21,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
-from conftest import copy_of_built, project_env, published_file, run_build
+from conftest import copy_project, project_env, published_file, run_build
 from ctw.publish import archive
 from ctw.publish.layout import Layout
 
@@ -92,10 +97,66 @@ def lock_is_free(project_dir: Path) -> bool:
         return True
 
 
+# the suites the mechanics project keeps: the tests fail one (completeness) and delete the other (vehicles)
+MECHANICS_SUITES = ("completeness", "vehicles")
+# what a cut project does not describe: the BI tools' exposures and the semantic layer read models it leaves out
+MECHANICS_DROPPED_FILES = ("models/reporting/_reporting__exposures.yml", "models/marts/_semantic_models.yml")
+
+
+def mechanics_models(manifest: dict, project_dir: Path) -> set[str]:
+    """The models a build of the mechanics project needs: those the loss audit (fct_observations), the chart page's
+    exposure and the kept suites read, with everything upstream of them; taken from the full build's manifest."""
+    nodes = manifest["nodes"]
+    by_name = {node["name"]: key for key, node in nodes.items() if node["resource_type"] == "model"}
+    [chart_page] = [e for e in manifest["exposures"].values() if e["name"] == "chart_page"]
+    wanted = [by_name["fct_observations"], *chart_page["depends_on"]["nodes"]]
+    for suite in MECHANICS_SUITES:
+        expectations = yaml.safe_load((project_dir / "expectations" / f"{suite}.yml").read_text())["expectations"]
+        wanted += [by_name[expectation["asset"].split(".")[1]] for expectation in expectations]
+    kept = set()
+    while wanted:
+        key = wanted.pop()
+        if key.startswith("model.") and key not in kept:
+            kept.add(key)
+            wanted += nodes[key]["depends_on"]["nodes"]
+    return kept
+
+
+def mechanics_project(built_project: Path, folder: Path) -> Path:
+    """A project copy in folder/project cut to the build's mechanics (see the module's docstring): the other models,
+    every dbt test and unit test disabled in its dbt_project.yml, the other suites gone from its registry. Nothing
+    is built yet."""
+    project_dir = copy_project(folder / "project")
+    manifest = json.loads((built_project / "target" / "manifest.json").read_text(encoding="utf-8"))
+    kept = mechanics_models(manifest, project_dir)
+    dbt_project = project_dir / "dbt_project.yml"
+    config = yaml.safe_load(dbt_project.read_text(encoding="utf-8"))
+    for key, node in manifest["nodes"].items():
+        if node["resource_type"] == "model" and key not in kept:
+            level = config.setdefault("models", {})
+            for part in node["fqn"]:
+                level = level.setdefault(part, {})
+            level["+enabled"] = False
+    config["data_tests"] = config["unit_tests"] = {"+enabled": False}
+    dbt_project.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    for path in MECHANICS_DROPPED_FILES:
+        (project_dir / path).unlink()
+    registry_file = project_dir / "expectations" / "registry.yml"
+    registry = yaml.safe_load(registry_file.read_text(encoding="utf-8"))
+    for suite in set(registry) - set(MECHANICS_SUITES):
+        (project_dir / "expectations" / f"{suite}.yml").unlink()
+    registry_file.write_text(yaml.safe_dump({suite: registry[suite] for suite in MECHANICS_SUITES}), encoding="utf-8")
+    return project_dir
+
+
 @pytest.fixture(scope="module")
 def project(built_project, tmp_path_factory) -> Path:
-    """A project copy of this module's own: its tests build, kill, roll back and fill the disk there."""
-    return copy_of_built(built_project, tmp_path_factory.mktemp("publishing"))
+    """This module's own mechanics project, built and published once: its tests build, kill, roll back and fill the
+    disk there."""
+    project_dir = mechanics_project(built_project, tmp_path_factory.mktemp("publishing"))
+    result = run_build(project_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project_dir
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Write-audit-publish: readers never see a broken or partial file, no version is lost or published damaged, and a
 build that would lose what is published is refused.
 
-The tests share one project copy that starts where the session's build ended (module fixture, tests/python/
+The tests share one project copy cut to the build's mechanics, built once (module fixture, tests/python/
 publishing.py); each compares the published file's checksum before and after the fault it plants. Their control is
 the same build on that copy with no fault (fixture control_build): it must publish a new version, so a failure under
 a fault is the fault's. A build stopped or failing part-way is tested in test_publishing_interrupted.py.

@@ -1,7 +1,7 @@
 """Write-audit-publish under a build that stops part-way: killed at any step, interrupted, refused while another
 runs, out of disk, failing a suite or unable to archive. No failure costs the last good version.
 
-The tests share one project copy that starts where the session's build ended (module fixture, tests/python/
+The tests share one project copy cut to the build's mechanics, built once (module fixture, tests/python/
 publishing.py); each compares the published file's checksum before and after the fault it plants. Their control is
 the same build on that copy with no fault (fixture control_build): it must publish a new version, so a failure under
 a fault is the fault's. A module of its own, beside test_publishing.py, so that the two run on different workers.
@@ -91,7 +91,7 @@ def test_a_second_build_or_a_rollback_is_refused_while_a_build_runs(project, con
 def test_a_full_disk_during_the_build_leaves_the_published_file_intact(project, control_build):
     published = published_file(project)
     before = sha256(published)
-    limit = 3 * 1024 * 1024  # files may not grow past 3 MB: writing the candidate (about 9 MB) fails like a full disk
+    limit = 3 * 1024 * 1024  # files may not grow past 3 MB: writing the candidate (over 10 MB) fails like a full disk
 
     result = run_build(project, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
     assert result.returncode == 1
