@@ -103,16 +103,21 @@ MECHANICS_SUITES = ("completeness", "vehicles")
 MECHANICS_DROPPED_FILES = ("models/reporting/_reporting__exposures.yml", "models/marts/_semantic_models.yml")
 
 
-def mechanics_models(manifest: dict, project_dir: Path) -> set[str]:
-    """The models a build of the mechanics project needs: those the loss audit (fct_observations), the chart page's
-    exposure and the kept suites read, with everything upstream of them; taken from the full build's manifest."""
+def mechanics_models(manifest: dict, project_dir: Path, suites: tuple[str, ...], models: tuple[str, ...]) -> set[str]:
+    """The models a build of a cut project needs: those the loss audit (fct_observations), the chart page's exposure,
+    the kept suites and the named models read, with everything upstream of them; taken from the full build's
+    manifest. A suite's relation that the full build leaves disabled (the detailed data's) is kept as it is."""
     nodes = manifest["nodes"]
     by_name = {node["name"]: key for key, node in nodes.items() if node["resource_type"] == "model"}
+    disabled = {versions[0]["name"] for versions in manifest["disabled"].values()}
     [chart_page] = [e for e in manifest["exposures"].values() if e["name"] == "chart_page"]
-    wanted = [by_name["fct_observations"], *chart_page["depends_on"]["nodes"]]
-    for suite in MECHANICS_SUITES:
+    wanted = [by_name["fct_observations"], *chart_page["depends_on"]["nodes"], *(by_name[name] for name in models)]
+    for suite in suites:
         expectations = yaml.safe_load((project_dir / "expectations" / f"{suite}.yml").read_text())["expectations"]
-        wanted += [by_name[expectation["asset"].split(".")[1]] for expectation in expectations]
+        for expectation in expectations:
+            name = expectation["asset"].split(".")[1]
+            assert name in by_name or name in disabled, f"{suite}: no model {name}"
+            wanted += [by_name[name]] if name in by_name else []
     kept = set()
     while wanted:
         key = wanted.pop()
@@ -122,13 +127,14 @@ def mechanics_models(manifest: dict, project_dir: Path) -> set[str]:
     return kept
 
 
-def mechanics_project(built_project: Path, folder: Path) -> Path:
-    """A project copy in folder/project cut to the build's mechanics (see the module's docstring): the other models,
-    every dbt test and unit test disabled in its dbt_project.yml, the other suites gone from its registry. Nothing
-    is built yet."""
+def mechanics_project(built_project: Path, folder: Path, suites: tuple[str, ...] = MECHANICS_SUITES,
+                      models: tuple[str, ...] = (), with_dbt_tests: bool = False) -> Path:
+    """A project copy in folder/project cut to the build's mechanics (see the module's docstring), keeping the given
+    suites and models besides: the other models disabled in its dbt_project.yml (and every dbt test and unit test,
+    unless with_dbt_tests), the other suites gone from its registry. Nothing is built yet."""
     project_dir = copy_project(folder / "project")
     manifest = json.loads((built_project / "target" / "manifest.json").read_text(encoding="utf-8"))
-    kept = mechanics_models(manifest, project_dir)
+    kept = mechanics_models(manifest, project_dir, suites, models)
     dbt_project = project_dir / "dbt_project.yml"
     config = yaml.safe_load(dbt_project.read_text(encoding="utf-8"))
     for key, node in manifest["nodes"].items():
@@ -137,15 +143,16 @@ def mechanics_project(built_project: Path, folder: Path) -> Path:
             for part in node["fqn"]:
                 level = level.setdefault(part, {})
             level["+enabled"] = False
-    config["data_tests"] = config["unit_tests"] = {"+enabled": False}
+    if not with_dbt_tests:
+        config["data_tests"] = config["unit_tests"] = {"+enabled": False}
     dbt_project.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     for path in MECHANICS_DROPPED_FILES:
         (project_dir / path).unlink()
     registry_file = project_dir / "expectations" / "registry.yml"
     registry = yaml.safe_load(registry_file.read_text(encoding="utf-8"))
-    for suite in set(registry) - set(MECHANICS_SUITES):
+    for suite in set(registry) - set(suites):
         (project_dir / "expectations" / f"{suite}.yml").unlink()
-    registry_file.write_text(yaml.safe_dump({suite: registry[suite] for suite in MECHANICS_SUITES}), encoding="utf-8")
+    registry_file.write_text(yaml.safe_dump({suite: registry[suite] for suite in suites}), encoding="utf-8")
     return project_dir
 
 
