@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
+from ctw.analyses import analysis_sql
 from ctw.publish import PublishError
 from ctw.publish.layout import DETAIL_MARK
-from ctw.publish.provenance import PROVENANCE_SCHEMA
 
 
 def audit_unchanged_headline(candidate: Path, published: Path) -> None:
@@ -16,9 +16,8 @@ def audit_unchanged_headline(candidate: Path, published: Path) -> None:
     recorded, other than the detail ones, has its recorded row count. Raises PublishError otherwise."""
     with duckdb.connect(str(candidate), read_only=True) as con:
         con.execute(f"attach '{str(published).replace(chr(39), chr(39) * 2)}' as published (read_only)")
-        recorded = con.execute(
-            f"select schema_name, relation_name, row_count from published.{PROVENANCE_SCHEMA}.relation_rows"
-            f" where relation_name not like '%{DETAIL_MARK}%'").fetchall()
+        recorded = con.execute(analysis_sql("publish/headline_relations_recorded"),
+                               {"detail_mark": DETAIL_MARK}).fetchall()
         changed = []
         for schema, name, rows in recorded:
             try:

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from ctw import config
+from ctw.analyses import analysis_sql
 from ctw.gate import ecb_rates
 from ctw.publish import PublishError
 from ctw.publish.fingerprint import inputs_fingerprint
@@ -94,10 +95,8 @@ def seed_files(project_dir: Path) -> list[tuple[str, str, int, int]]:
 def carried_expectation_results(published: Path) -> list[dict]:
     """The published version's results of the suites a detail-only update does not run again (as validate.py's)."""
     with duckdb.connect(str(published), read_only=True) as con:
-        rows = con.execute(
-            f"select suite, expectation_key, severity, status, description, expected, found, offending_rows"
-            f" from {PROVENANCE_SCHEMA}.expectation_results where suite not like '%{DETAIL_MARK}%'"
-            " order by suite, expectation_key").fetchall()
+        rows = con.execute(analysis_sql("publish/carried_expectation_results"),
+                           {"detail_mark": DETAIL_MARK}).fetchall()
     names = ("suite", "key", "severity", "status", "description", "expected", "found", "offending_rows")
     return [dict(zip(names, row)) for row in rows]
 
@@ -123,19 +122,7 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
     versions = {name: metadata.version(name) for name in ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations")}
     with duckdb.connect(str(database)) as con:
         schema = PROVENANCE_SCHEMA
-        con.execute(f"create schema if not exists {schema}")
-        con.execute(f"drop table if exists {schema}.build")
-        con.execute(
-            f"""
-            create table {schema}.build (
-                version_id varchar not null primary key, built_at timestamptz not null, git_commit varchar,
-                git_worktree_clean boolean, python_version varchar, dbt_core_version varchar,
-                dbt_duckdb_version varchar, duckdb_version varchar, great_expectations_version varchar,
-                validation_outcome varchar not null, expectations_passed integer, expectations_warned integer,
-                expectations_failed integer, expectations_declared integer not null, build_path varchar not null,
-                inputs_fingerprint varchar not null, intended_removal varchar
-            )"""
-        )
+        con.execute(analysis_sql("publish/provenance_tables"))  # the tables, empty
         con.execute(
             f"insert into {schema}.build values (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [version_id, commit, clean, sys.version.split()[0], versions["dbt-core"], versions["dbt-duckdb"],
@@ -143,48 +130,22 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
              counts["FAIL"], declared, build_path, inputs_fingerprint(project_dir),
              config.intended_removal()],
         )
-        con.execute(f"drop table if exists {schema}.seed_files")
-        con.execute(
-            f"create table {schema}.seed_files (version_id varchar not null, seed_path varchar not null,"
-            " sha256 varchar not null, data_rows integer not null, bytes bigint not null)"
-        )
         con.executemany(
             f"insert into {schema}.seed_files values (?, ?, ?, ?, ?)",
             [(version_id, *row) for row in seed_files(project_dir)],
-        )
-        con.execute(f"drop table if exists {schema}.external_files")
-        con.execute(
-            f"create table {schema}.external_files (version_id varchar not null, table_name varchar not null,"
-            " package varchar not null, package_version varchar not null, file varchar not null,"
-            " sha256 varchar not null)"
         )
         external = ecb_rates.describe()
         con.execute(f"insert into {schema}.external_files values (?, ?, ?, ?, ?, ?)",
                     [version_id, external["table"], external["package"], external["package_version"],
                      external["file"], external["sha256"]])
-        con.execute(f"drop table if exists {schema}.relation_rows")
-        relations = con.execute(
-            "select table_schema, table_name, table_type from information_schema.tables"
-            " where table_catalog = current_database() and table_schema in ?"
-            " order by table_schema, table_name",
-            [list(MODEL_SCHEMAS)],
-        ).fetchall()
+        relations = con.execute(analysis_sql("publish/provenance_relations"),
+                                {"schemas": list(MODEL_SCHEMAS)}).fetchall()
         counted = [
             (version_id, s, name, "view" if kind == "VIEW" else "table",
              con.execute(f'select count(*) from "{s}"."{name}"').fetchone()[0])
             for s, name, kind in relations
         ]
-        con.execute(
-            f"create table {schema}.relation_rows (version_id varchar not null, schema_name varchar not null,"
-            " relation_name varchar not null, relation_kind varchar not null, row_count bigint not null)"
-        )
         con.executemany(f"insert into {schema}.relation_rows values (?, ?, ?, ?, ?)", counted)
-        con.execute(f"drop table if exists {schema}.expectation_results")
-        con.execute(
-            f"create table {schema}.expectation_results (version_id varchar not null, suite varchar not null,"
-            " expectation_key varchar not null, severity varchar not null, status varchar not null,"
-            " description varchar, expected varchar, found varchar, offending_rows integer)"
-        )
         con.executemany(
             f"insert into {schema}.expectation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(version_id, r["suite"], r["key"], r["severity"], r["status"], r["description"], r["expected"],
@@ -193,9 +154,8 @@ def record_provenance(database: Path, version_id: str, project_dir: Path, result
         for table, comment in PROVENANCE_COMMENTS.items():
             con.execute(f"comment on table {schema}.{table} is {sql_text(comment)}")
         for column, comment in PROVENANCE_COLUMN_COMMENTS.items():
-            for (table,) in con.execute(
-                "select table_name from duckdb_columns() where schema_name = ? and column_name = ?", [schema, column]
-            ).fetchall():
+            for (table,) in con.execute(analysis_sql("publish/provenance_tables_with_column"),
+                                        {"schema_name": schema, "column_name": column}).fetchall():
                 con.execute(f"comment on column {schema}.{table}.{column} is {sql_text(comment)}")
         con.execute("checkpoint")
     return outcome

@@ -38,7 +38,7 @@ import duckdb
 
 from ctw import config
 from ctw.config import PROJECT_DIR
-from ctw.scale import analysis_sql
+from ctw.analyses import analysis_sql
 
 WORK = PROJECT_DIR / "target" / "bench"
 PYTHON = sys.executable
@@ -47,13 +47,13 @@ STEP_DONE = re.compile(r"^\s+(.+): done in ([\d.]+) s$", re.MULTILINE)
 
 # The hand-written floor: the same tables the detail models build, in one script and one process
 # (analyses/scale/bench_floor.sql)
-FLOOR_SQL = analysis_sql("bench_floor")
+FLOOR_SQL = analysis_sql("scale/bench_floor")
 
 # What a dashboard over the warehouse asks, each against the published file (analyses/scale/bench_dashboard_*.sql,
 # each named by its first line). $month is the latest detailed month.
 DASHBOARD_QUERIES = {
     sql.splitlines()[0].removeprefix("-- "): sql
-    for sql in (analysis_sql(f"bench_dashboard_{name}") for name in (
+    for sql in (analysis_sql(f"scale/bench_dashboard_{name}") for name in (
         "monthly_balance", "growth_series", "partner_shares", "top_partners", "chapter_mix", "partner_series",
         "partner_chapter_drill_down"))
 }

@@ -30,14 +30,14 @@ import duckdb
 
 from ctw import config
 from ctw.config import PROJECT_DIR, published_path
-from ctw.scale import analysis_sql
+from ctw.analyses import analysis_sql
 
 DEFAULT_OUT = PROJECT_DIR / config.DEFAULT_DETAIL_PATH
 MONTH_RANGE = re.compile(r"(\d{4}-\d{2})\.\.(\d{4}-\d{2})")
 STREAMS = ("partner", "chapter", "heading", "size")
 # the SQL lives in the dbt project, beside its other analyses (analyses/scale/synthetic_detail_*.sql)
 MONTHS, PARTNERS, CHAPTERS, MONTH_LINES = (
-    analysis_sql(f"synthetic_detail_{name}") for name in ("months", "partners", "chapters", "month_lines"))
+    analysis_sql(f"scale/synthetic_detail_{name}") for name in ("months", "partners", "chapters", "month_lines"))
 PARQUET = "format parquet, compression zstd, row_group_size 1000000"
 
 
