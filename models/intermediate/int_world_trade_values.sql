@@ -101,14 +101,8 @@ by_flow as (
         period_start_month,
         period_end_month,
         currency,
-        max(value) filter (where flow = 'exports') as exports,
-        max(value) filter (where flow = 'imports') as imports,
-        max(value) filter (where flow = 'balance') as balance,
-        max(value) filter (where flow = 'total') as total,
-        max(value_tolerance) filter (where flow = 'exports') as exports_tolerance,
-        max(value_tolerance) filter (where flow = 'imports') as imports_tolerance,
-        max(value_tolerance) filter (where flow = 'balance') as balance_tolerance,
-        max(value_tolerance) filter (where flow = 'total') as total_tolerance
+        {{ by_flow('value') }},
+        {{ by_flow('value_tolerance', '_tolerance') }}
     from from_publications
     group by period_kind, period_start_month, period_end_month, currency
 ),
