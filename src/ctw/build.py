@@ -210,12 +210,6 @@ def explain_failed_tests(layout: Layout, env: dict[str, str]) -> None:
         print(line, file=sys.stderr)
 
 
-
-
-
-
-
-
 def record(layout: Layout, version_id: str, results_file: Path, declared: int, build_path: str) -> str:
     """Provenance into the candidate. A detail-only update records the published version's other expectation
     results again beside its detail suite's: the headline relations they checked are the same."""
