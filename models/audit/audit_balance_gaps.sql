@@ -8,30 +8,14 @@ flows as (
 ),
 
 gaps as (
-    select
-        period_kind,
-        period_end_month,
-        currency,
-        exports,
-        imports,
-        balance,
-        balance - (exports - imports) as gap,
-        exports_tolerance + imports_tolerance + balance_tolerance as rounding_tolerance,
-        {{ check_parameter('revision_allowance_pct') }} / 100 * greatest(abs(exports), abs(imports))
-            as revision_allowance,
-        exports_source_id,
-        imports_source_id,
-        balance_source_id
-    from flows
-    where exports is not null and imports is not null and balance is not null
+    {{ flow_identity_gaps('balance', 'exports - imports', 'greatest(abs(exports), abs(imports))') }}
         and not (exports_source_id = balance_source_id and imports_source_id = balance_source_id)
 ),
 
 final as (
     select
         *,
-        abs(gap) > rounding_tolerance as is_beyond_rounding,
-        abs(gap) > rounding_tolerance + revision_allowance as is_beyond_revision_allowance
+        {{ gap_verdicts() }}
     from gaps
 )
 

@@ -20,8 +20,8 @@ compared as (
         ytd.source_id as ytd_source_id,
         previous_ytd.value + month.value - ytd.value as gap,
         previous_ytd.tolerance + month.tolerance + ytd.tolerance as rounding_tolerance,
-        {{ check_parameter('revision_allowance_pct') }} / 100
-        * greatest(ytd.revision_scale, previous_ytd.revision_scale + month.revision_scale) as revision_allowance
+        {{ revision_allowance('greatest(ytd.revision_scale, previous_ytd.revision_scale + month.revision_scale)') }}
+            as revision_allowance
     from published as ytd
     inner join published as previous_ytd
         on previous_ytd.period_kind = 'ytd'
@@ -41,8 +41,7 @@ compared as (
 final as (
     select
         *,
-        abs(gap) > rounding_tolerance as is_beyond_rounding,
-        abs(gap) > rounding_tolerance + revision_allowance as is_beyond_revision_allowance
+        {{ gap_verdicts() }}
     from compared
 )
 

@@ -15,12 +15,9 @@ fx as (
 
 pairs as (
     select
-        cny.partner_code,
-        cny.product_code,
-        cny.enterprise_type,
-        cny.flow,
-        cny.period_start_month,
-        cny.period_end_month,
+        {%- for column in figure_key() %}
+        cny.{{ column }},
+        {%- endfor %}
         cny.value_base as value_cny,
         cny.chosen_source_id as cny_source_id,
         usd.value_base as value_usd,
@@ -31,12 +28,9 @@ pairs as (
     from figures as cny
     inner join figures as usd
         on usd.measure = 'level' and usd.basis = 'USD'
-        and cny.partner_code = usd.partner_code
-        and cny.product_code = usd.product_code
-        and cny.enterprise_type = usd.enterprise_type
-        and cny.flow = usd.flow
-        and cny.period_start_month = usd.period_start_month
-        and cny.period_end_month = usd.period_end_month
+        {%- for column in figure_key() %}
+        and cny.{{ column }} = usd.{{ column }}
+        {%- endfor %}
     where cny.measure = 'level' and cny.basis = 'CNY' and usd.value_base <> 0
 ),
 
@@ -88,12 +82,9 @@ measured as (
 
 final as (
     select
-        partner_code,
-        product_code,
-        enterprise_type,
-        flow,
-        period_start_month,
-        period_end_month,
+        {%- for column in figure_key() %}
+        {{ column }},
+        {%- endfor %}
         value_cny,
         cny_source_id,
         value_usd,

@@ -31,7 +31,7 @@ final as (
         chosen.value_base as december_ytd_value,
         abs(full_year.value_base - chosen.value_base)
         > full_year.rounding_half_unit_base + chosen.rounding_half_unit_base
-        + {{ check_parameter('revision_allowance_pct') }} / 100 * abs(chosen.value_base) as is_beyond_allowance
+        + {{ revision_allowance('abs(chosen.value_base)') }} as is_beyond_allowance
     from candidates as full_year
     inner join candidates as chosen
         on chosen.is_chosen

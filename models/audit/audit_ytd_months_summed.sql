@@ -23,8 +23,7 @@ summed as (
         sum(month.value) as sum_of_months,
         count(*) as periods_published,
         ytd.tolerance + sum(month.tolerance) as rounding_tolerance,
-        {{ check_parameter('revision_allowance_pct') }} / 100
-        * greatest(ytd.revision_scale, sum(month.revision_scale)) as revision_allowance
+        {{ revision_allowance('greatest(ytd.revision_scale, sum(month.revision_scale))') }} as revision_allowance
     from published as ytd
     inner join published as month
         on month.period_kind = 'month'

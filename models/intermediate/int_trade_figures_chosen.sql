@@ -7,12 +7,9 @@ ranked as (
 
 final as (
     select
-        partner_code,
-        product_code,
-        enterprise_type,
-        flow,
-        period_start_month,
-        period_end_month,
+        {%- for column in figure_key() %}
+        {{ column }},
+        {%- endfor %}
         months_covered,
         is_jan_feb_combined,
         measure,

@@ -12,12 +12,9 @@ fx as (
 
 pivoted as (
     select
-        partner_code,
-        product_code,
-        enterprise_type,
-        flow,
-        period_start_month,
-        period_end_month,
+        {%- for column in figure_key() %}
+        {{ column }},
+        {%- endfor %}
         any_value(months_covered) as months_covered,
         max(value_base) filter (where measure = 'level' and basis = 'CNY') as published_value_cny,
         max(value_base) filter (where measure = 'level' and basis = 'USD') as published_value_usd,
@@ -39,7 +36,7 @@ pivoted as (
         max(basis) filter (where measure = 'share_pct') as share_pct_reported_basis,
         max(value_base) filter (where measure = 'unit_value_yoy_pct') as unit_value_yoy_pct_reported
     from figures
-    group by partner_code, product_code, enterprise_type, flow, period_start_month, period_end_month
+    group by {{ figure_key() | join(', ') }}
 ),
 
 final as (

@@ -8,8 +8,8 @@ headline as (
 
 pivoted as (
     select
-        {%- for kind in ['month', 'ytd'] %}
-        {%- for currency in ['usd', 'cny'] %}
+        {%- for series in headline_series() %}
+        {%- set kind, currency = series.kind, series.currency %}
         {%- set of_kind = "period_kind = '" ~ kind ~ "'" %}
         {%- set flows_of_balance = of_kind ~ " and flow in ('exports', 'imports', 'balance')" %}
         max(value_{{ currency }}) filter (where {{ of_kind }} and flow = 'exports')
@@ -45,7 +45,6 @@ pivoted as (
             as {{ kind }}_{{ flow }}_source_id_{{ currency }},
         {%- endfor %}
         {%- endfor %}
-        {%- endfor %}
         period_end_month as period_month,
         any_value(period_start_month) filter (where period_kind = 'month') as period_start_month
     from headline
@@ -53,10 +52,9 @@ pivoted as (
 ),
 
 {%- set source_columns = [] %}
-{%- for kind in ['month', 'ytd'] %}{% for currency in ['usd', 'cny'] %}
-{%- for flow in ['exports', 'imports', 'balance'] %}
-{%- do source_columns.append(kind ~ '_' ~ flow ~ '_source_id_' ~ currency) %}
-{%- endfor %}{% endfor %}{% endfor %}
+{%- for series in headline_series(flows=['exports', 'imports', 'balance']) %}
+{%- do source_columns.append(series.kind ~ '_' ~ series.flow ~ '_source_id_' ~ series.currency) %}
+{%- endfor %}
 {%- set not_printed = "'not printed in this currency'" %}
 
 final as (
@@ -65,8 +63,8 @@ final as (
         -- the period as customs labels it: January-February is one period from 2020, so no February spike
         {{ period_label('pivoted.period_start_month', 'pivoted.period_month') }} as period_label,
         {{ is_jan_feb_period('pivoted.period_start_month', 'pivoted.period_month') }} as is_jan_feb_combined,
-        {%- for kind in ['month', 'ytd'] %}
-        {%- for currency in ['usd', 'cny'] %}
+        {%- for series in headline_series() %}
+        {%- set kind, currency = series.kind, series.currency %}
         -- where the chosen exports, imports and balance are printings that disagree (each kept as printed), say so
         case
             when abs({{ kind }}_export_value_{{ currency }} - {{ kind }}_import_value_{{ currency }}
@@ -81,8 +79,7 @@ final as (
                     || coalesce({{ kind }}_imports_source_id_{{ currency }}, {{ not_printed }})
                     || ') come from printings that disagree, or from the other currency converted figure by figure;'
                     || ' every printing is in fct_observations'
-        end as {{ kind }}_balance_identity_note_{{ currency }}{{ "," if not (loop.last and kind == 'ytd') }}
-        {%- endfor %}
+        end as {{ kind }}_balance_identity_note_{{ currency }}{{ "," if not loop.last }}
         {%- endfor %}
     from pivoted
 )

@@ -1,6 +1,23 @@
 -- One row per published figure in the warehouse, whatever its kind (customs trade, CAAM vehicles, company and
 -- industry figures): the figure as printed, its source, and, for customs and CAAM figures, whether the selection
 -- rule chose it or which observation it lost to.
+{#- what differs by kind of figure: SQL over its CTE for a column it computes (a column not given is read as it is);
+    the rest of each select is the same columns. An industry percentage goes under the measure its metric names, so
+    that a filter on yoy_pct or share_pct finds it -#}
+{%- set datasets = [
+    {'cte': 'trade', 'dataset': 'customs_trade', 'is_ranked': true,
+        'subject': "concat_ws(' / ', partner_code, product_code, enterprise_type, flow)", 'is_forecast': 'false'},
+    {'cte': 'vehicles', 'dataset': 'caam_vehicles', 'is_ranked': true,
+        'subject': "concat_ws(' / ', vehicle_segment, market)", 'basis': "'vehicles'", 'is_forecast': 'false'},
+    {'cte': 'industry', 'dataset': 'industry', 'is_ranked': false,
+        'subject': "concat_ws(' / ', subject, metric)",
+        'measure': "case
+            when unit_code <> 'percent' then 'level'
+            when metric like '%yoy_pct' then 'yoy_pct'
+            when metric like '%share%' then 'share_pct'
+            else 'percent'
+        end"},
+] %}
 with
 
 trade as (
@@ -20,13 +37,14 @@ sources as (
 ),
 
 unioned as (
+    {%- for figures in datasets %}
     select
-        'customs_trade' as dataset,
+        '{{ figures.dataset }}' as dataset,
         observation_id,
         source_id,
-        concat_ws(' / ', partner_code, product_code, enterprise_type, flow) as subject,
-        measure,
-        basis,
+        {%- for column in ['subject', 'measure', 'basis'] %}
+        {{ figures[column] ~ ' as ' ~ column if figures[column] else column }},
+        {%- endfor %}
         period_label,
         period_basis,
         period_start_month,
@@ -35,71 +53,19 @@ unioned as (
         unit_code,
         value_base,
         qualifier,
-        false as is_forecast,
-        is_chosen,
-        selection_rank,
-        anchor_observation_id,
-        agrees_with_anchor,
+        {{ figures.is_forecast ~ ' as is_forecast' if figures.is_forecast else 'is_forecast' }},
+        -- the selection rule ranks customs and CAAM figures, not company and industry figures
+        {%- for column in ['is_chosen', 'selection_rank', 'anchor_observation_id', 'agrees_with_anchor'] %}
+        {{ column if figures.is_ranked else 'null as ' ~ column }},
+        {%- endfor %}
         is_rejected,
         note,
         quote
-    from trade
+    from {{ figures.cte }}
+    {%- if not loop.last %}
     union all
-    select
-        'caam_vehicles' as dataset,
-        observation_id,
-        source_id,
-        concat_ws(' / ', vehicle_segment, market) as subject,
-        measure,
-        'vehicles' as basis,
-        period_label,
-        period_basis,
-        period_start_month,
-        period_end_month,
-        value_published,
-        unit_code,
-        value_base,
-        qualifier,
-        false as is_forecast,
-        is_chosen,
-        selection_rank,
-        anchor_observation_id,
-        agrees_with_anchor,
-        is_rejected,
-        note,
-        quote
-    from vehicles
-    union all
-    select
-        'industry' as dataset,
-        industry.observation_id,
-        industry.source_id,
-        concat_ws(' / ', industry.subject, industry.metric) as subject,
-        -- a percentage under the measure its metric names, so that a filter on yoy_pct or share_pct finds it
-        case
-            when industry.unit_code <> 'percent' then 'level'
-            when industry.metric like '%yoy_pct' then 'yoy_pct'
-            when industry.metric like '%share%' then 'share_pct'
-            else 'percent'
-        end as measure,
-        industry.basis,
-        industry.period_label,
-        industry.period_basis,
-        industry.period_start_month,
-        industry.period_end_month,
-        industry.value_published,
-        industry.unit_code,
-        industry.value_base,
-        industry.qualifier,
-        industry.is_forecast,
-        null as is_chosen,
-        null as selection_rank,
-        null as anchor_observation_id,
-        null as agrees_with_anchor,
-        industry.is_rejected,
-        industry.note,
-        industry.quote
-    from industry
+    {%- endif %}
+    {%- endfor %}
 ),
 
 final as (

@@ -1,12 +1,14 @@
 -- China's trade with the world in tidy long format for charting tools: one row per month x flow x period kind
 -- (month, ytd) x currency x metric (value, yoy_pct_computed, yoy_pct_reported). Gaps are left out, not zeroed.
-{%- set kinds = ['month', 'ytd'] %}
-{%- set currencies = ['usd', 'cny'] %}
 {%- set metrics = [
     ('value', '_value_{c}', 'value_unit', '_value_{c}_method'),
     ('yoy_pct_computed', '_yoy_pct_{c}_computed', "'percent'", "'computed'"),
     ('yoy_pct_reported', '_yoy_pct_{c}_reported', "'percent'", "'reported'"),
 ] %}
+{%- set series_metrics = [] %}
+{%- for series in headline_series() %}{% for metric in metrics %}
+{%- do series_metrics.append((series.kind, series.currency) + metric) %}
+{%- endfor %}{% endfor %}
 with
 
 monthly as (
@@ -14,7 +16,7 @@ monthly as (
 ),
 
 long as (
-    {%- for kind in kinds %}{% for currency in currencies %}{% for metric, column, unit, method in metrics %}
+    {%- for kind, currency, metric, column, unit, method in series_metrics %}
     select
         period_month,
         {{ 'period_start_month' if kind == 'month'
@@ -28,14 +30,6 @@ long as (
         {{ unit | replace('value_unit', "'" ~ ('US dollars' if currency == 'usd' else 'yuan') ~ "'") }} as unit,
         {{ method if method.startswith("'") else kind ~ method.format(c=currency) }} as method
     from monthly
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
     {%- if not loop.last %}
     union all
     {%- endif %}

@@ -9,11 +9,7 @@ partner_trade as (
 final as (
     select
         partner_code,
-        count(*) as row_count,
-        min(period_end_month) as first_period_end_month,
-        max(period_end_month) as last_period_end_month,
-        count(*) filter (where months_covered = 1) as single_month_rows,
-        count(*) filter (where months_covered > 1) as longer_period_rows
+        {{ coverage_counts() }}
     from partner_trade
     group by partner_code
 )

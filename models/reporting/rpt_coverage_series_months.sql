@@ -2,9 +2,6 @@
 -- has a value compiled in its own currency that month. The calendar runs over every month the warehouse covers for
 -- the flow, from its first to its latest month; from 2020 January is published with February, so a January of
 -- those years is no month of its own.
-{%- set kinds = ['month', 'ytd'] %}
-{%- set currencies = ['usd', 'cny'] %}
-{%- set flows = ['exports', 'imports', 'balance'] %}
 with
 
 monthly as (
@@ -18,27 +15,17 @@ months as (
 -- the series in the order the coverage page lists them: month before year to date, USD before CNY, then exports,
 -- imports, balance
 series_values as (
-    {%- set number = namespace(value=0) %}
-    {%- for kind in kinds %}{% for currency in currencies %}{% for flow in flows %}
-    {%- set number.value = number.value + 1 %}
-    {%- set column = kind ~ '_value_' ~ currency %}
+    {%- for series in headline_series(flows=['exports', 'imports', 'balance']) %}
+    {%- set column = series.kind ~ '_value_' ~ series.currency %}
     select
-        '{{ kind }}' as period_kind,
-        '{{ currency | upper }}' as currency,
+        '{{ series.kind }}' as period_kind,
+        '{{ series.currency | upper }}' as currency,
         flow,
-        {{ number.value }} as series_number,
+        {{ loop.index }} as series_number,
         period_month,
         coalesce({{ column }} is not null and {{ is_compiled_in_currency(column ~ '_method') }}, false) as has_value
     from monthly
-    where flow = '{{ flow }}'
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    where flow = '{{ series.flow }}'
     {%- if not loop.last %}
     union all
     {%- endif %}

@@ -386,10 +386,10 @@ PARAMETERS = PROJECT_DIR / "seeds" / "reference" / "ref_check_parameters.csv"
 
 @pytest.mark.fast
 def test_every_check_parameter_is_used_and_every_use_is_a_parameter():
-    """The names the audit models read through check_parameter() are exactly the seed's rows: none missing (the
-    query would stop), none left behind unread."""
+    """The names the audit models and macros read through check_parameter() are exactly the seed's rows: none
+    missing (the query would stop), none left behind unread."""
     import csv
-    used = {name for path in (PROJECT_DIR / "models").rglob("*.sql")
+    used = {name for folder in ("models", "macros") for path in (PROJECT_DIR / folder).rglob("*.sql")
             for name in re.findall(r"check_parameter\(\s*'(\w+)'", path.read_text(encoding="utf-8"))}
     with PARAMETERS.open(encoding="utf-8", newline="") as handle:
         declared = {row["parameter_name"] for row in csv.DictReader(handle)}

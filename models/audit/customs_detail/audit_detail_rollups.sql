@@ -2,28 +2,18 @@
 -- HS-chapter rollup's totals and line counts side by side; the same lines give the same totals.
 with
 
-by_partner as (
+{%- for rollup in ['by_partner', 'by_chapter'] %}
+{{ rollup }} as (
     select
         period_month,
         flow,
         sum(value_usd) as value_usd,
         sum(value_cny) as value_cny,
         sum(line_count) as line_count
-    from {{ ref('fct_detail_trade_by_partner') }}
+    from {{ ref('fct_detail_trade_' ~ rollup) }}
     group by period_month, flow
 ),
-
-by_chapter as (
-    select
-        period_month,
-        flow,
-        sum(value_usd) as value_usd,
-        sum(value_cny) as value_cny,
-        sum(line_count) as line_count
-    from {{ ref('fct_detail_trade_by_chapter') }}
-    group by period_month, flow
-),
-
+{% endfor %}
 final as (
     select
         by_partner.period_month,
