@@ -321,6 +321,24 @@ def test_report_numbers_carry_their_unit_and_no_exponent(value, column, shown):
     assert validate.number(value, column) == shown
 
 
+@pytest.mark.fast
+@pytest.mark.parametrize("returned", ["in order", "reversed"])
+def test_offending_rows_are_listed_in_one_order_whatever_order_the_query_returns(returned):
+    """The report and the recorded outcomes list a check's rows sorted (by period, then the other columns; numbers
+    by value, nulls last), not in the order a parallel scan returned them: the same warehouse gives the same
+    report. The control returns them sorted already."""
+    from datetime import date
+    from types import SimpleNamespace
+    rows = [{"period_end_month": date(2024, 9, 1), "gap": -2.0}, {"period_end_month": date(2024, 9, 1), "gap": 10.0},
+            {"period_end_month": date(2025, 1, 1), "gap": None}]
+    given = rows if returned == "in order" else rows[::-1]
+    result = SimpleNamespace(success=False, exception_info=None,
+                             result={"observed_value": 3, "details": {"unexpected_rows": given}})
+    expectation = {"type": "unexpected_rows_expectation", "meta": {"key": "k", "severity": "warning"},
+                   "kwargs": {"description": "d", "unexpected_rows_query": "select * from {batch}"}}
+    assert validate.outcome_of("suite", expectation, result).rows == rows
+
+
 def suites_copy(tmp_path):
     folder = tmp_path / "expectations"
     shutil.copytree(PROJECT_DIR / "expectations", folder)

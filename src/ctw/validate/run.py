@@ -147,6 +147,18 @@ def raised(exception_info: dict | None) -> str | None:
     return (causes or messages or [None])[0]
 
 
+def row_order(row: dict) -> tuple:
+    """A sort key for offending rows: column by column, numbers by value, anything else by its text, nulls last.
+    GX returns the rows in the order DuckDB's parallel scan yields them, which varies from one run to the next."""
+    def key(value):
+        if value is None:
+            return (2, 0.0, "")
+        if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
+            return (0, float(value), "")
+        return (1, 0.0, str(value))
+    return tuple(key(value) for value in row.values())
+
+
 def outcome_of(suite: str, expectation: dict, result) -> Outcome:
     meta = expectation["meta"]
     outcome = Outcome(
@@ -165,7 +177,7 @@ def outcome_of(suite: str, expectation: dict, result) -> Outcome:
         return outcome
     details = result.result or {}
     if expectation["type"] == "unexpected_rows_expectation":
-        outcome.rows = list(details.get("details", {}).get("unexpected_rows", []))
+        outcome.rows = sorted(details.get("details", {}).get("unexpected_rows", []), key=row_order)
         outcome.found = f"{details.get('observed_value', len(outcome.rows))} offending row(s)"
     else:
         values = details.get("partial_unexpected_list") or []
