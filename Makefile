@@ -21,8 +21,8 @@ SPARK_STAMP := $(SPARK_VENV)/.installed-$(shell cat requirements.txt requirement
 build: setup
 	$(BIN)/python scripts/build.py
 
-# two workers (pytest-xdist), each with its own session build; a module's tests stay on one worker, so that its
-# fixtures are built once
+# two workers (pytest-xdist) sharing one session build; a module's tests stay on one worker, so that its fixtures
+# are built once
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

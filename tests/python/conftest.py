@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -59,16 +61,59 @@ def run_build(project_dir: Path, env: dict[str, str] | None = None, **popen_opti
     )
 
 
+@dataclass
+class DbtRun:
+    returncode: int  # 0 when every node passed, as the command's exit code
+    output: str  # what dbt says above debug level, one message a line
+
+
+def run_dbt(project_dir: Path, *args: str) -> DbtRun:
+    """`dbt <args>` on a project copy, run in this process (dbt's dbtRunner) in the copy's folder and environment:
+    dbt is imported once per worker instead of once per command, about 3 s of each command here. dbt-duckdb keeps
+    its DuckDB database open in the process after a command, and a later connection to the file would fail, so it
+    is closed before returning. The build itself runs dbt as a command (docs/decisions/0013)."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    from dbt.cli.main import dbtRunner
+
+    messages: list[str] = []
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.clear()
+    os.environ.update(project_env(project_dir))
+    os.chdir(project_dir)
+    try:
+        result = dbtRunner(callbacks=[
+            lambda event: messages.append(event.info.msg) if event.info.level != "debug" else None,
+        ]).invoke(list(args))
+    finally:
+        with DuckDBConnectionManager._LOCK:
+            if DuckDBConnectionManager._ENV is not None:
+                DuckDBConnectionManager._ENV.close()
+                DuckDBConnectionManager._ENV = None
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return DbtRun(0 if result.success else 1 if result.exception is None else 2, "\n".join(messages))
+
+
 def published_file(project_dir: Path) -> Path:
     return project_dir / "warehouse" / "china_trade.duckdb"
 
 
 @pytest.fixture(scope="session")
-def built_project(tmp_path_factory) -> Path:
-    """The project, built once from its own seeds into a temporary folder: the session's one full build."""
-    project_dir = copy_project(tmp_path_factory.mktemp("build") / "project")
-    result = run_build(project_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built_project(tmp_path_factory, worker_id) -> Path:
+    """The project, built once from its own seeds into a temporary folder: the session's one full build, shared by
+    every pytest-xdist worker (the first to ask builds it under a lock; the others wait for it, and meet its
+    failure as their own). Tests read it and never write into it: a test that runs a command writing files (make
+    docs, the chart page) runs it on copy_of_built."""
+    root = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    project_dir, outcome = root / "build" / "project", root / "build" / "outcome.txt"
+    with open(root / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            copy_project(project_dir)
+            result = run_build(project_dir)
+            outcome.write_text("passed" if result.returncode == 0 else result.stdout + result.stderr)
+    assert outcome.read_text() == "passed", outcome.read_text()
     return project_dir
 
 

@@ -4,26 +4,20 @@ Each case runs twice, with the same steps: the control, on the unchanged copy, m
 run must fail on exactly the checks named for it. dbt works on a copy of the session's built warehouse, so every
 selection finds its upstream in place. Seeds are loaded with `dbt seed`, not the build's seed gate
 (ctw.gate.seeds stops a negative value before dbt would see it), so that each dbt test is shown to bite on
-its own.
+its own. dbt runs in the test's own process (conftest.run_dbt), not as a command each time.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import BIN_DIR, copy_of_built, project_env, published_file
+from conftest import copy_of_built, published_file, run_dbt
 from ctw.validate import dbt_failures
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
-
-
-def dbt(project_dir, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN_DIR / "dbt"), *args], cwd=project_dir, env=project_env(project_dir),
-                          capture_output=True, text=True)
 
 
 def run_case(built_project, folder, plant, selection: list[str], seed: str | None = None):
@@ -42,15 +36,15 @@ def run_case(built_project, folder, plant, selection: list[str], seed: str | Non
             # copied partial-parse state it would not see the planted cell, so the copy parses afresh (the
             # control's seed is the one that state was parsed from)
             (project / "target" / "partial_parse.msgpack").unlink(missing_ok=True)
-        seeded = dbt(project, "seed", "--quiet", "--select", seed)
-        assert seeded.returncode == 0, seeded.stdout + seeded.stderr
-    result = dbt(project, "build", *selection)
+        seeded = run_dbt(project, "seed", "--quiet", "--select", seed)
+        assert seeded.returncode == 0, seeded.output
+    result = run_dbt(project, "build", *selection)
     results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     failed = {r["unique_id"] for r in results if r["status"] in ("fail", "error")}
-    assert results, result.stdout  # the selection ran something
-    assert (result.returncode != 0) == bool(failed), result.stdout + result.stderr
+    assert results, result.output  # the selection ran something
+    assert (result.returncode != 0) == bool(failed), result.output
     explained = dbt_failures.explain(project / "target", target, project)
-    return failed, result.stdout + result.stderr, "\n".join(explained)
+    return failed, result.output, "\n".join(explained)
 
 
 def plant_cell(project_dir, relative_path, observation_id, old, new):
@@ -174,8 +168,7 @@ def test_a_converted_value_in_the_monthly_chart_fails_its_model_test(built_proje
             sql = model.read_text()
             assert "{{ is_compiled_in_currency('method') }}" in sql
             model.write_text(sql.replace("{{ is_compiled_in_currency('method') }}", "true"))
-        subprocess.run([str(BIN_DIR / "dbt"), "build", "--select", "rpt_chart_monthly_trade"], cwd=project,
-                       env=project_env(project), capture_output=True, text=True)
+        run_dbt(project, "build", "--select", "rpt_chart_monthly_trade")
         results = json.loads((project / "target" / "run_results.json").read_text())["results"]
         assert results
         return {r["unique_id"] for r in results if r["status"] in ("fail", "error")}

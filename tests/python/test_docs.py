@@ -9,17 +9,17 @@ from pathlib import Path
 
 import yaml
 
-from conftest import PROJECT_DIR, project_env
+from conftest import PROJECT_DIR, copy_of_built, project_env
 
 
-def test_make_docs_writes_a_self_contained_page(built_project):
+def test_make_docs_writes_a_self_contained_page(built_project, tmp_path):
     venv = Path(sys.executable).parent.parent
+    project = copy_of_built(built_project, tmp_path)  # make docs writes into target/
     result = subprocess.run(
-        ["make", "docs", f"VENV={venv}"], cwd=built_project, env=project_env(built_project),
-        capture_output=True, text=True,
+        ["make", "docs", f"VENV={venv}"], cwd=project, env=project_env(project), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (built_project / "target" / "docs" / "static_index.html").read_text(encoding="utf-8")
+    page = (project / "target" / "docs" / "static_index.html").read_text(encoding="utf-8")
     assert "fct_trade_figure_vintages" in page and "fct_monthly_trade" in page
     # nothing is fetched from elsewhere: no script or stylesheet with a remote address
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page)

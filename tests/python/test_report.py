@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import project_env
+from conftest import copy_of_built, project_env
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
@@ -17,13 +17,14 @@ from ctw.present import charts as report
 CHARTS = [name for name, *_ in report.CHARTS]  # the list is written once, in the code that draws it
 
 
-def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse):
+def test_the_report_draws_every_chart_into_one_offline_page(built_project, warehouse, tmp_path):
+    project = copy_of_built(built_project, tmp_path)  # the page is drawn into warehouse/report
     result = subprocess.run(
-        [sys.executable, str(built_project / "scripts" / "report.py")],
-        cwd=built_project, env=project_env(built_project), capture_output=True, text=True,
+        [sys.executable, str(project / "scripts" / "report.py")],
+        cwd=project, env=project_env(project), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
-    out = built_project / "warehouse" / "report"
+    out = project / "warehouse" / "report"
     for name in CHARTS:
         for png_name in (f"{name}.png", f"{name}_phone.png"):  # wide, and narrower for a phone
             png = (out / png_name).read_bytes()
