@@ -67,18 +67,19 @@ class DbtRun:
     output: str  # what dbt says above debug level, one message a line
 
 
-def run_dbt(project_dir: Path, *args: str) -> DbtRun:
+def run_dbt(project_dir: Path, *args: str, env: dict[str, str] | None = None) -> DbtRun:
     """`dbt <args>` on a project copy, run in this process (dbt's dbtRunner) in the copy's folder and environment:
     dbt is imported once per worker instead of once per command, about 3 s of each command here. dbt-duckdb keeps
     its DuckDB database open in the process after a command, and a later connection to the file would fail, so it
-    is closed before returning. The build itself runs dbt as a command (docs/decisions/0013)."""
+    is closed before returning. env replaces the copy's environment (project_env) where given. The build itself runs
+    dbt as a command (docs/decisions/0013)."""
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
     from dbt.cli.main import dbtRunner
 
     messages: list[str] = []
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     os.environ.clear()
-    os.environ.update(project_env(project_dir))
+    os.environ.update(env or project_env(project_dir))
     os.chdir(project_dir)
     try:
         result = dbtRunner(callbacks=[
@@ -92,6 +93,8 @@ def run_dbt(project_dir: Path, *args: str) -> DbtRun:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
+    if result.exception is not None:  # what the command would print before exiting with 2
+        messages.append(str(result.exception))
     return DbtRun(0 if result.success else 1 if result.exception is None else 2, "\n".join(messages))
 
 

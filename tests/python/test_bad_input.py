@@ -20,6 +20,8 @@ CAAM = "seeds/raw/raw_caam_vehicles.csv"
 FX = "seeds/raw/raw_fx_rates.csv"
 INDUSTRY = "seeds/raw/raw_industry_observations.csv"
 SOURCES = "seeds/reference/ref_sources.csv"
+CALENDAR = "seeds/reference/ref_release_calendar.csv"
+UNITS = "seeds/reference/ref_units.csv"
 LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
 PAGE_7 = ("https://www.business-standard.com/amp/world-news/"
           "china-s-exports-grow-5-9-in-november-despite-29-drop-in-us-shipments-125120800242_1.html")
@@ -122,6 +124,26 @@ CASES = {
                                    f"{SOURCES}, line 7, column 'location': '': a web page needs its URL"),
     "one page cited as two sources": (SOURCES, at_line(8, replace(PAGE_8, PAGE_7)),
                                       f"{SOURCES}, line 8, column 'location': '{PAGE_7}' repeats line 7"),
+    # the reference tables are checked like data (issue 24); the build date is the machine's today
+    "a source dated after the build": (SOURCES, at_line(2, replace(",2025-12-12,", ",2099-12-12,")),
+                                       f"{SOURCES}, line 2, column 'published_date': '2099-12-12': a source cannot be"
+                                       " dated after the day of the build"),
+    "a web page whose location is not a URL": (
+        SOURCES, at_line(7, replace(f",{PAGE_7},", f",{PAGE_7.removeprefix('https://')},")),
+        f"{SOURCES}, line 7, column 'location': '{PAGE_7.removeprefix('https://')}': a location is a page's URL"),
+    # line 2: January-February 2023, released on 2023-03-07
+    "a release dated before its period ended": (
+        CALENDAR, at_line(2, replace(",2023-03-07,", ",2023-02-20,")),
+        f"{CALENDAR}, line 2, column 'release_date': '2023-02-20': a release cannot come before the period it"
+        " describes has ended"),
+    "a release dated after the build": (
+        CALENDAR, at_line(2, replace(",2023-03-07,", ",2099-03-07,")),
+        f"{CALENDAR}, line 2, column 'release_date': '2099-03-07': a release cannot be dated after the day of the"
+        " build"),
+    # line 3: thousand, 1000, exponent 3
+    "a unit whose multiplier and exponent disagree": (
+        UNITS, at_line(3, replace("thousand,1000,3,", "thousand,100,3,")),
+        f"{UNITS}, line 3, column 'multiplier': '100': a unit's multiplier is 10 to its unit_mult_exponent"),
     "growth below -100%": (CUSTOMS, at_line(6, replace(",5.9,", ",-105.9,")),
                            f"{CUSTOMS}, line 6, column 'value_as_published': '-105.9': a growth rate below -100%"),
     # no identity ties a product printed once to another figure; its quote does (var quote_prints_the_value)
@@ -139,8 +161,9 @@ CASES = {
 }
 
 
-# the cases that also run the whole build: one structural fault, one rule of the sources, one encoding fault
-THROUGH_THE_BUILD = ("wrong header", "negative export level", "unknown partner")
+# the cases that also run the whole build: one structural fault, one rule of the sources, one encoding fault, one
+# rule of a reference table
+THROUGH_THE_BUILD = ("wrong header", "negative export level", "unknown partner", "a source dated after the build")
 
 
 @pytest.fixture

@@ -133,6 +133,12 @@ CASES = {
     "a web page without its URL fails the sources' location check": dict(
         plant=url_lost_for_a_web_page, selection=["--select", "stg_reference__sources", "dim_sources"],
         fails=lambda failed: len(failed) == 1 and "not_null_dim_sources_location" in next(iter(failed))),
+    # a rejection whose observation id is mistyped would silently bring back the figure a reviewer rejected
+    "a rejection that names no observation fails the rejections check": dict(
+        plant=replace_in("seeds/reference/ref_rejected_observations.csv", "\nweb108.level,", "\nweb108.levle,"),
+        seed="ref_rejected_observations", selection=["--select", "assert_every_rejection_names_an_observation"],
+        fails=lambda failed: failed == {"test.china_trade.assert_every_rejection_names_an_observation"},
+        explains=["web108.levle"]),
     "a mart whose column type drifts breaks its contract": dict(
         plant=drifting_contract, selection=["--select", "dim_months"],
         fails=lambda failed: failed == {"model.china_trade.dim_months"},

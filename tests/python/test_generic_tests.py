@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import BIN_DIR, PROJECT_DIR
+from conftest import PROJECT_DIR, run_dbt
 
 pytestmark = pytest.mark.fast  # the data loop: make test-fast
 
@@ -32,9 +30,8 @@ def fixture_env(project, tmp_path):
 
 def test_each_generic_test_catches_its_fault(tmp_path):
     project = fixture_project(tmp_path)
-    result = subprocess.run([str(BIN_DIR / "dbt"), "build"], cwd=project, env=fixture_env(project, tmp_path),
-                            capture_output=True, text=True)
-    assert result.returncode == 1, result.stdout  # the bad tests fail the build
+    result = run_dbt(project, "build", env=fixture_env(project, tmp_path))
+    assert result.returncode == 1, result.output  # the bad tests fail the build
 
     results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     status = {r["unique_id"].split(".")[2]: r["status"] for r in results if r["unique_id"].startswith("test.")}
@@ -65,7 +62,6 @@ def test_value_method_refuses_a_narrowed_list_outside_the_five(tmp_path):
     schema.write_text(schema.read_text().replace(
         "              arguments: {only: [published, converted_from_cny]}\n",
         "              arguments: {only: [published, estimated]}\n", 1))
-    result = subprocess.run([str(BIN_DIR / "dbt"), "parse"], cwd=project, env=fixture_env(project, tmp_path),
-                            capture_output=True, text=True)
-    assert result.returncode == 2, result.stdout
-    assert "value_method: 'estimated' is not one of published, derived_from_ytd" in result.stdout
+    result = run_dbt(project, "parse", env=fixture_env(project, tmp_path))
+    assert result.returncode == 2, result.output
+    assert "value_method: 'estimated' is not one of published, derived_from_ytd" in result.output
