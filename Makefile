@@ -128,14 +128,16 @@ lint: setup
 
 # the inner loop: rebuild the selected models and run their tests on a scratch copy of the published warehouse
 # (target/dev/), never the published file: make dev S="fct_partner_trade" | S="+fct_monthly_trade" | S="int_months+"
+# S and Q reach the scripts unchanged through the environment ($(value ...): make expands nothing in them), never
+# through a shell, so that $, backticks, quotes and semicolons stay as typed
+dev: export CTW_DEV_SELECT := $(value S)
 dev: setup
-	@test -n "$(S)" || { echo 'usage: make dev S="<dbt selector>", e.g. make dev S=fct_partner_trade' >&2; exit 2; }
-	$(BIN)/python scripts/dev.py "$(S)"
+	$(BIN)/python scripts/dev.py
 
 # ask the published warehouse, read-only: make query Q="balance 2025-11" | Q="partners 2025-01..2025-11" | Q="select ..."
+query: export CTW_QUESTION := $(value Q)
 query: setup
-	@test -n "$(Q)" || { $(BIN)/python scripts/query.py --help; exit 2; }
-	@$(BIN)/python scripts/query.py $(if $(filter -,$(Q)),-,"$(Q)")
+	@$(BIN)/python scripts/query.py
 
 # the semantic layer: MetricFlow against a copy of the published file (MetricFlow opens its database read-write)
 # make metrics Q="--metrics trade_balance_usd_month,export_growth_yoy_pct_usd --group-by metric_time__month"

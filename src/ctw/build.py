@@ -228,10 +228,23 @@ def fail(step_name: str, layout: Layout) -> int:
     return 1
 
 
+def check_settings(published: Path) -> None:
+    """Refuse settings that would fail, or misplace files, only after a whole build: checked before anything runs."""
+    keep_versions()  # CTW_KEEP_VERSIONS
+    if published.is_dir():
+        raise PublishError(f"CTW_WAREHOUSE_PATH names a folder, {published}; it must name the published file "
+                           "(a .duckdb file, created by the first build)")
+
+
 def main() -> int:
     env = dict(os.environ)
     env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
     env.setdefault("DO_NOT_TRACK", "1")
+    try:
+        check_settings(config.published_path())
+    except PublishError as error:
+        print(f"build refused: {error}", file=sys.stderr)
+        return 1
     layout = Layout(config.published_path())
     signal.signal(signal.SIGINT, on_interrupt)
     try:

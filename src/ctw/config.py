@@ -16,6 +16,8 @@ The variables (default in brackets):
     CTW_DETAIL_PATH          the folder of detailed lines, Parquet by month, relative to the project (also read by
                              macros/detail_months.sql) [data/synthetic_detail]
     CTW_DETAIL_FULL_REFRESH  1: a detail build starts from an empty file instead of the published one [0]
+    CTW_QUESTION             make query's Q as typed: query.py's question when it is given no arguments
+    CTW_DEV_SELECT           make dev's S as typed: dev.py's dbt selectors when it is given no arguments
     CTW_SOURCES_DIR          the source documents the quotes are checked against [../shared/sources]
     CTW_DUCKDB_MEMORY_LIMIT  DuckDB's memory limit (profiles.yml; the benchmark's floor query) [4GB]
     CTW_SPARK_DIR            the Spark warehouse and metastore of make build-spark (profiles.yml) [target/spark]
@@ -83,6 +85,16 @@ def detail_path(env: Mapping[str, str] | None = None) -> Path:
 def detail_full_refresh(env: Mapping[str, str] | None = None) -> bool:
     """CTW_DETAIL_FULL_REFRESH=1: a detail build starts from an empty file, reading every month."""
     return _env(env).get("CTW_DETAIL_FULL_REFRESH") == "1"
+
+
+def question(env: Mapping[str, str] | None = None) -> str:
+    """CTW_QUESTION: make query's Q, exactly as typed (the Makefile passes it through the environment, no shell)."""
+    return _env(env).get("CTW_QUESTION", "")
+
+
+def dev_selection(env: Mapping[str, str] | None = None) -> list[str]:
+    """CTW_DEV_SELECT: make dev's S as typed, split on whitespace into dbt selectors (none when unset)."""
+    return _env(env).get("CTW_DEV_SELECT", "").split()
 
 
 def sources_dir(project_dir: Path = PROJECT_DIR, env: Mapping[str, str] | None = None) -> Path:

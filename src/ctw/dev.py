@@ -21,12 +21,13 @@ import sys
 import time
 from pathlib import Path
 
-from ctw.config import PROJECT_DIR, published_path
+from ctw.config import PROJECT_DIR, dev_selection, published_path
 
 SCRATCH = PROJECT_DIR / "target" / "dev"
 
 
 def main(argv: list[str]) -> int:
+    argv = argv or dev_selection()  # make dev S="...": the selectors as typed, from the environment
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 2

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, published_file, run_build
+from conftest import copy_project, project_env, published_file, run_build
 from ctw.gate import seeds as check_seeds
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
@@ -239,3 +239,20 @@ def test_a_unicode_line_separator_inside_a_quoted_field_moves_no_line_number(pro
     assert faults_of(project) == []  # control: the separators alone are no fault
     edit_line(project, INDUSTRY, 3, replace(",ytd,", ",ytd2,"))
     assert_only(faults_of(project), f"{INDUSTRY}, line 3, column 'period_basis': 'ytd2' is not one of")
+
+
+@pytest.mark.parametrize("name", ["CTW_KEEP_VERSIONS", "CTW_WAREHOUSE_PATH"])
+def test_a_bad_setting_is_refused_before_anything_is_built(project, tmp_path, name):
+    """A setting that could only fail after a whole build (no version to keep), or that would scatter a lock, a
+    candidate and a version beside a folder named as the published file, stops the build before its first step.
+    The session's build, with the settings' defaults, is the control."""
+    folder = tmp_path / "a_folder"
+    folder.mkdir()
+    value = {"CTW_KEEP_VERSIONS": "0", "CTW_WAREHOUSE_PATH": str(folder)}[name]
+    listed = sorted(p.name for p in project.iterdir())
+    result = run_build(project, env=project_env(project) | {name: value})
+    assert result.returncode == 1 and result.stderr.startswith(f"build refused: {name}"), result.stderr
+    assert "check and load seeds" not in result.stdout + result.stderr  # no step ran
+    assert published_file(project).read_bytes() == LAST_GOOD
+    assert sorted(p.name for p in project.iterdir()) == listed and not list(folder.iterdir())
+    assert sorted(p.name for p in (project / "warehouse").iterdir()) == ["china_trade.duckdb"]

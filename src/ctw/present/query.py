@@ -1,6 +1,7 @@
 """Ask the published warehouse a question, read-only: a named question or any SQL. Writes are refused.
 
-Usage: make query Q="balance 2025-11"  (or python scripts/query.py balance 2025-11, the same)
+Usage: make query Q="balance 2025-11"  (or python scripts/query.py balance 2025-11, the same; Q reaches the script
+                                        as typed, through CTW_QUESTION, with no shell in between)
        python scripts/query.py balance 2025-11              exports, imports, balance of a month, USD and CNY, YoY
        python scripts/query.py partners 2025-01..2025-11    partner values and shares of China's trade in a period
        python scripts/query.py vehicles 2025-11             CAAM vehicle sales and exports of a month
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from ctw.config import published_path
+from ctw.config import published_path, question
 from ctw.publish.layout import damaged
 
 MONTH = r"(\d{4})-(0[1-9]|1[0-2])"
@@ -108,6 +109,8 @@ def parse(text: str) -> tuple[str, list[int | str] | None]:
 
 
 def main(argv: list[str]) -> int:
+    if not argv and question():  # make query Q="...": the question as typed, from the environment
+        argv = [question()]
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if argv else 2
