@@ -20,10 +20,14 @@ summed as (
         ytd.currency,
         ytd.value as ytd_value,
         ytd.source_id as ytd_source_id,
-        sum(month.value) as sum_of_months,
+        -- summed exactly: a float sum's last digit would follow the engine's plan and row order, and the view would
+        -- differ from one build to the next
+        cast(sum(cast(month.value as decimal(38, 6))) as double) as sum_of_months,
         count(*) as periods_published,
-        ytd.tolerance + sum(month.tolerance) as rounding_tolerance,
-        {{ revision_allowance('greatest(ytd.revision_scale, sum(month.revision_scale))') }} as revision_allowance
+        ytd.tolerance + cast(sum(cast(month.tolerance as decimal(38, 6))) as double) as rounding_tolerance,
+        {{ revision_allowance(
+            'greatest(ytd.revision_scale, cast(sum(cast(month.revision_scale as decimal(38, 6))) as double))'
+        ) }} as revision_allowance
     from published as ytd
     inner join published as month
         on month.period_kind = 'month'

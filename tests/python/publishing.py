@@ -150,9 +150,10 @@ def mechanics_project(built_project: Path, folder: Path, suites: tuple[str, ...]
         (project_dir / path).unlink()
     registry_file = project_dir / "expectations" / "registry.yml"
     registry = yaml.safe_load(registry_file.read_text(encoding="utf-8"))
-    for suite in set(registry) - set(suites):
+    for suite in set(registry["suites"]) - set(suites):
         (project_dir / "expectations" / f"{suite}.yml").unlink()
-    registry_file.write_text(yaml.safe_dump({suite: registry[suite] for suite in suites}), encoding="utf-8")
+    registry["suites"] = {suite: registry["suites"][suite] for suite in suites}
+    registry_file.write_text(yaml.safe_dump(registry, sort_keys=False), encoding="utf-8")
     return project_dir
 
 

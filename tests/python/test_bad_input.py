@@ -256,3 +256,14 @@ def test_a_bad_setting_is_refused_before_anything_is_built(project, tmp_path, na
     assert published_file(project).read_bytes() == LAST_GOOD
     assert sorted(p.name for p in project.iterdir()) == listed and not list(folder.iterdir())
     assert sorted(p.name for p in (project / "warehouse").iterdir()) == ["china_trade.duckdb"]
+
+
+def test_a_tolerance_widened_in_the_seed_alone_stops_the_build(project):
+    """registry.yml pins every tolerance: the build stops at its first step, before anything is built, and the
+    published file stays as it was. (The control is the session's build, with the seed as the registry pins it.)"""
+    edit_line(project, "seeds/reference/ref_check_parameters.csv", 4,
+              replace("revision_allowance_pct,1.0,", "revision_allowance_pct,10.0,"))
+    result = run_build(project)
+    assert result.returncode == 1 and "revision_allowance_pct = 10.0, where registry.yml pins 1.0" in result.stderr
+    assert published_file(project).read_bytes() == LAST_GOOD
+    assert not (project / "warehouse" / "candidate" / "china_trade.duckdb").exists()  # nothing was built

@@ -365,7 +365,17 @@ def drop_an_expectation(folder):
     path.write_text(yaml.safe_dump(spec))
 
 
+def lower_a_severity(folder):
+    path = folder / "identities.yml"
+    text = path.read_text()
+    old = "{key: balance_equals_exports_minus_imports, severity: error}"
+    assert old in text
+    path.write_text(text.replace(old, "{key: balance_equals_exports_minus_imports, severity: warning}"))
+
+
 REGISTRY_FAULTS = {
+    "a guard turned from error into warning": (lower_a_severity, [
+        "identities.yml: balance_equals_exports_minus_imports: severity warning, where registry.yml pins error"]),
     "a renamed suite": (rename_suite, ["identities.yml: missing", "identity_checks.yml: a suite file"]),
     "a deleted suite": (delete_suite, ["vehicles.yml: missing"]),
     "an unreadable suite": (break_yaml, ["completeness.yml: not readable"]),
@@ -376,7 +386,7 @@ REGISTRY_FAULTS = {
 def registered_without_detail() -> int:
     """How many expectations expectations/registry.yml declares for a build without detailed data, read from the
     files themselves (not through validate)."""
-    registry = yaml.safe_load((PROJECT_DIR / "expectations" / "registry.yml").read_text())
+    registry = yaml.safe_load((PROJECT_DIR / "expectations" / "registry.yml").read_text())["suites"]
     return sum(len(keys) for suite, keys in registry.items()
                if not yaml.safe_load((PROJECT_DIR / "expectations" / f"{suite}.yml").read_text()).get("with_detail_only"))
 
@@ -400,6 +410,24 @@ def test_a_suite_that_goes_missing_or_changes_is_refused_by_name(tmp_path, case)
 
 
 PARAMETERS = PROJECT_DIR / "seeds" / "reference" / "ref_check_parameters.csv"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("widened", [False, True])
+def test_a_tolerance_changed_in_the_seed_alone_is_refused(tmp_path, widened):
+    """The registry pins every tolerance's value: the seed's copy tenfold wider is refused, naming both files; the
+    control, the seed as it is, loads."""
+    parameters = tmp_path / "ref_check_parameters.csv"
+    text = PARAMETERS.read_text(encoding="utf-8")
+    assert "\nrevision_allowance_pct,1.0," in text
+    parameters.write_text(text.replace("\nrevision_allowance_pct,1.0,", "\nrevision_allowance_pct,10.0,") if widened
+                          else text, encoding="utf-8")
+    folder = suites_copy(tmp_path)
+    if not widened:
+        assert validate.load_suites(folder, parameters=parameters)
+        return
+    with pytest.raises(validate.SuiteError, match="revision_allowance_pct = 10.0, where registry.yml pins 1.0"):
+        validate.load_suites(folder, parameters=parameters)
 
 
 @pytest.mark.fast

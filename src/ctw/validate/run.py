@@ -17,6 +17,7 @@ Exit: 0 when no error-level expectation fails, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import csv
 import decimal
 import html
 import json
@@ -59,6 +60,7 @@ class SuiteError(ValueError):
 
 
 REGISTRY = "registry.yml"
+PARAMETERS = PROJECT_DIR / "seeds" / "reference" / "ref_check_parameters.csv"
 NOT_SUITES = (REGISTRY,)
 
 
@@ -72,18 +74,48 @@ def read_yaml(path: Path, where: str) -> dict:
     return spec
 
 
-def registered_suites(suites_dir: Path) -> dict[str, list[str]]:
-    """Suite name -> the expectation keys it must hold, from expectations/registry.yml."""
+def read_registry(suites_dir: Path) -> dict:
+    """expectations/registry.yml: `suites` (suite -> expectation key -> severity) and `check_parameters` (name ->
+    the value each tolerance must have)."""
     registry = suites_dir / REGISTRY
     if not registry.is_file():
         raise SuiteError(f"{registry}: missing; it declares the suites and expectations every validation runs")
-    return read_yaml(registry, str(registry))
+    content = read_yaml(registry, str(registry))
+    if not isinstance(content, dict) or not isinstance(content.get("suites"), dict) \
+            or not isinstance(content.get("check_parameters"), dict):
+        raise SuiteError(f"{registry}: must hold `suites` (suite: key: severity) and `check_parameters` (name: value)")
+    return content
 
 
-def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
+def registered_suites(suites_dir: Path) -> dict[str, dict[str, str]]:
+    """Suite name -> each expectation key it must hold -> the severity pinned for it, from expectations/registry.yml."""
+    return read_registry(suites_dir)["suites"]
+
+
+def unpinned_parameters(suites_dir: Path, parameters: Path = PARAMETERS) -> list[str]:
+    """Every check parameter whose value in the seed differs from the value registry.yml pins (or that only one of
+    them holds), one line each naming both files. The months the completeness suite expects are not pinned."""
+    pinned = read_registry(suites_dir)["check_parameters"]
+    with parameters.open(encoding="utf-8", newline="") as handle:
+        seeded = {row["parameter_name"]: row["value_number"] for row in csv.DictReader(handle) if row["value_number"]}
+    where = f"{parameters.relative_to(PROJECT_DIR) if parameters.is_relative_to(PROJECT_DIR) else parameters}"
+    problems = []
+    for name in sorted(set(pinned) | set(seeded)):
+        if name not in seeded:
+            problems.append(f"{where}: holds no value for {name}, which {REGISTRY} pins at {pinned[name]}")
+        elif name not in pinned:
+            problems.append(f"{where}: {name} = {seeded[name]} is not pinned in {REGISTRY} (add it there)")
+        elif decimal.Decimal(seeded[name]) != decimal.Decimal(str(pinned[name])):
+            problems.append(f"{where}: {name} = {seeded[name]}, where {REGISTRY} pins {pinned[name]}: change both in"
+                            " one review, or neither")
+    return problems
+
+
+def load_suites(suites_dir: Path, only_with_detail: bool = False, parameters: Path = PARAMETERS) -> list[dict]:
     """Every registered suite, checked against the registry (only the with_detail_only ones if asked). Raises
     SuiteError naming every file that is missing, unregistered, unreadable or holds other expectations than the
-    registry declares, and every expectation without a severity or an asset."""
+    registry declares or another severity than it pins, every expectation without a severity or an asset, and every
+    check parameter whose value in the seed (parameters) is not the one the registry pins."""
     registry = registered_suites(suites_dir)
     problems, suites = [], []
     for path in sorted(suites_dir.glob("*.yml")):
@@ -105,6 +137,11 @@ def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
                 f"{path}: holds suite {spec.get('name')!r} with expectations {sorted(map(str, found))}; {REGISTRY}"
                 f" declares suite {name!r} with {sorted(keys)}")
             continue
+        for expectation in spec["expectations"]:  # every suite's, also those this build does not run
+            key, severity = expectation.get("meta", {}).get("key"), expectation.get("meta", {}).get("severity")
+            if severity in ("error", "warning") and severity != keys[key]:
+                problems.append(f"{path}: {key}: severity {severity}, where {REGISTRY} pins {keys[key]}: change"
+                                " both in one review, or neither")
         if spec.get("with_detail_only") and not config.with_detail():
             continue  # the build holds no detailed data (see dbt_project.yml)
         if only_with_detail and not spec.get("with_detail_only"):
@@ -117,6 +154,7 @@ def load_suites(suites_dir: Path, only_with_detail: bool = False) -> list[dict]:
                 problems.append(f"{path}: {meta.get('key')}: asset must name the relation it reads, as schema.table")
         spec["path"] = path
         suites.append(spec)
+    problems += unpinned_parameters(suites_dir, parameters)
     if problems:
         raise SuiteError("; ".join(problems))
     return suites
