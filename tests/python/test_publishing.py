@@ -244,6 +244,34 @@ def test_the_loss_audit_names_what_a_candidate_lacks(built_project, tmp_path):
                for line in found), found
 
 
+@pytest.mark.parametrize("loses", [False, True])
+def test_with_the_published_file_gone_the_loss_audit_compares_with_the_newest_kept_version(built_project, tmp_path,
+                                                                                          loses):
+    """The published file gone, the newest kept version that is whole (its checksum holds) stands in for it: a
+    candidate that loses figures against it is refused, naming that version; the control, a candidate with every
+    figure, passes. A newer kept version whose checksum fails is passed over."""
+    built = published_file(built_project)
+    layout = Layout(tmp_path / "warehouse" / built.name)
+    for version_id in ("20250101T000000Z", "20250201T000000Z"):
+        kept = layout.version_file(version_id)
+        kept.parent.mkdir(parents=True)
+        kept.write_bytes(built.read_bytes())
+        archive.checksum_file(kept).write_text(sha256(kept), encoding="utf-8")
+    archive.checksum_file(kept).write_text("0" * 64, encoding="utf-8")  # the newer one is damaged
+    layout.candidate.parent.mkdir()
+    layout.candidate.write_bytes(built.read_bytes())
+    if loses:
+        with duckdb.connect(str(layout.candidate)) as con:
+            con.execute("update provenance.relation_rows set row_count = row_count - 1"
+                        " where relation_name = 'fct_monthly_trade'")
+    assert not layout.published.exists()
+    if not loses:
+        loss_audit.audit_against_published(layout)
+        return
+    with pytest.raises(PublishError, match="the newest whole kept version, 20250101T000000Z .* marts.fct_monthly_trade: "):
+        loss_audit.audit_against_published(layout)
+
+
 def test_old_versions_are_pruned_but_never_the_published_one(tmp_path):
     layout = Layout(tmp_path / "china_trade.duckdb")
     for version_id in ("20250101T000000Z", "20250201T000000Z", "20250301T000000Z", "20250401T000000Z"):

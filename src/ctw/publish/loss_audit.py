@@ -9,6 +9,7 @@ import duckdb
 
 from ctw.analyses import analysis_sql
 from ctw.publish import PublishError
+from ctw.publish.archive import list_versions, verify_kept
 from ctw.publish.layout import DETAIL_MARK, Layout
 from ctw.publish.provenance import read_build
 
@@ -35,16 +36,35 @@ def losses(candidate: Path, published: Path) -> list[str]:
     return found
 
 
+def compared_with(layout: Layout) -> tuple[Path, str] | None:
+    """What the candidate is audited against, and how to name it: the published file; where it is missing or
+    unreadable (deleted, lost, damaged), the newest kept version that is whole (its recorded checksum holds); None
+    at the first publish, when neither exists."""
+    if read_build(layout.published) is not None:
+        return layout.published, "the published version"
+    for version_id in reversed(list_versions(layout)):
+        kept = layout.version_file(version_id)
+        try:
+            verify_kept(kept)
+        except PublishError:
+            continue
+        if read_build(kept) is not None:
+            return kept, f"the newest whole kept version, {version_id} (the published file is missing or unreadable)"
+    return None
+
+
 def audit_against_published(layout: Layout) -> None:
     """Nothing published is lost without saying so: a candidate that loses relations, rows or periods of a series
-    is refused, naming them, unless its build was told the removal is intended (CTW_INTENDED_REMOVAL, recorded in
+    against the published version (or the newest kept one, where the published file is gone) is refused, naming
+    them, unless its build was told the removal is intended (CTW_INTENDED_REMOVAL, recorded in
     provenance.build.intended_removal). Growth is never refused."""
-    if not layout.published.is_file() or read_build(layout.published) is None:
-        return  # the first publish, or a file without provenance: nothing to compare with
-    found = losses(layout.candidate, layout.published)
+    baseline = compared_with(layout)
+    if baseline is None:
+        return  # the first publish: nothing to compare with
+    found = losses(layout.candidate, baseline[0])
     if found and not (read_build(layout.candidate) or {}).get("intended_removal"):
         shown = "; ".join(found[:20]) + (f"; ... and {len(found) - 20} more" if len(found) > 20 else "")
         raise PublishError(
-            f"the candidate would lose what the published version holds: {shown}. If the removal is intended, "
+            f"the candidate would lose what {baseline[1]} holds: {shown}. If the removal is intended, "
             "run the build again with CTW_INTENDED_REMOVAL='<the reason>' (recorded in provenance)"
         )
