@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, project_env, published_file, run_build
+from conftest import PROJECT_DIR, copy_project, project_env, published_file, run_build
 from ctw.gate import seeds as check_seeds
 
 CUSTOMS = "seeds/raw/raw_customs_trade.csv"
@@ -20,6 +20,7 @@ CAAM = "seeds/raw/raw_caam_vehicles.csv"
 FX = "seeds/raw/raw_fx_rates.csv"
 INDUSTRY = "seeds/raw/raw_industry_observations.csv"
 SOURCES = "seeds/reference/ref_sources.csv"
+CUSTOMS_COLUMNS = (PROJECT_DIR / CUSTOMS).read_text(encoding="utf-8").split("\n")[0].count(",") + 1
 CALENDAR = "seeds/reference/ref_release_calendar.csv"
 UNITS = "seeds/reference/ref_units.csv"
 LAST_GOOD = b"the last good warehouse, published before the bad input arrived"
@@ -71,6 +72,9 @@ def at_line(line_number, edit):
 CASES = {
     "wrong header": (CUSTOMS, at_line(1, replace("value_as_published", "value")),
                      f"{CUSTOMS}, line 1, column 11 ('value'): the header does not match"),
+    "a header with a column more": (CUSTOMS, at_line(1, lambda line: line + ",extra"),
+                                    f"{CUSTOMS}, line 1, column {CUSTOMS_COLUMNS + 1} ('extra'): a column the declared"
+                                    " columns do not have"),
     "missing column": (FX, at_line(5, lambda line: ",".join(line.split(",")[:3])),
                        f"{FX}, line 5, column 'rate_as_published': missing; the row has 3 fields where the header has 7"),
     "extra column": (CAAM, at_line(3, lambda line: line + ",surplus"),
@@ -95,6 +99,11 @@ CASES = {
                      f"{CUSTOMS}, line 2, column 'unit': 'zillion' is unknown"),
     "unknown currency": (CUSTOMS, at_line(2, replace(",USD,", ",EUR,")),
                          f"{CUSTOMS}, line 2, column 'basis': 'EUR' is unknown"),
+    # line 36 is ASEAN's share; the first letter below is Cyrillic, and prints as the Latin A
+    "a look-alike letter in a code": (CUSTOMS, at_line(36, replace(",ASEAN,", ",\u0410SEAN,")),
+                                      f"{CUSTOMS}, line 36, column 'partner_code': '\u0410SEAN' is unknown (not a"
+                                      " partner_code in seeds/reference/ref_partners.csv); it holds U+0410 CYRILLIC"
+                                      " CAPITAL LETTER A at position 1 (codes are ASCII)"),
     "unknown partner": (CUSTOMS, at_line(2, replace(",WLD,", ",ATLANTIS,")),
                         f"{CUSTOMS}, line 2, column 'partner_code': 'ATLANTIS' is unknown"),
     "unknown source": (CUSTOMS, at_line(2, replace("doc_001_induqin", "doc_999_nowhere")),

@@ -21,6 +21,7 @@ import csv
 import io
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,6 +96,14 @@ def load_source_tables(project_dir: Path) -> dict[str, dict]:
     return tables
 
 
+def look_alikes(code: str) -> str:
+    """For a code with letters beyond ASCII, the words that name them: a Cyrillic 'А' prints like the Latin 'A', and
+    "'АSEAN' is unknown" alone would leave the reader staring at a word that looks right."""
+    foreign = [f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')} at position {i + 1}"
+               for i, c in enumerate(code) if not c.isascii()]
+    return f"; it holds {', '.join(foreign)} (codes are ASCII)" if foreign else ""
+
+
 def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
     where = table.path.as_posix()
     expected = list(table.column_types)
@@ -121,12 +130,19 @@ def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
             faults.append(f"{where}, line 1: the file is empty; expected a header row")
             return
         if table.header != expected:
-            position = next(i for i, (a, b) in enumerate(zip(table.header + [""] * len(expected), expected)) if a != b)
-            found = table.header[position] if position < len(table.header) else "nothing"
-            faults.append(
-                f"{where}, line 1, column {position + 1} ({found!r}): the header does not match the declared"
-                f" columns, which expect {expected[position]!r} here (declared order: {expected})"
-            )
+            position = next((i for i, (a, b) in enumerate(zip(table.header, expected)) if a != b),
+                            min(len(table.header), len(expected)))
+            if position < len(expected):
+                found = table.header[position] if position < len(table.header) else "nothing"
+                faults.append(
+                    f"{where}, line 1, column {position + 1} ({found!r}): the header does not match the declared"
+                    f" columns, which expect {expected[position]!r} here (declared order: {expected})"
+                )
+            else:  # every declared column in place, and more after them
+                faults.append(
+                    f"{where}, line 1, column {position + 1} ({table.header[position]!r}): a column the declared"
+                    f" columns do not have; they end with {expected[-1]!r} (declared order: {expected})"
+                )
             return
         record_start = reader.line_num + 1
         for values in reader:
@@ -302,6 +318,7 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
                     if value != "" and value not in allowed:
                         faults.append(
                             f"{where}, line {line}, column {column!r}: {value!r} is not one of {sorted(allowed)}"
+                            + look_alikes(value)
                         )
             elif name == "relationships":
                 match = SOURCE_REF.search(kwargs["to"])
@@ -315,7 +332,7 @@ def check_table(con: duckdb.DuckDBPyConnection, table: Table, declaration: dict,
                     if value != "" and value not in known:
                         faults.append(
                             f"{where}, line {line}, column {column!r}: {value!r} is unknown"
-                            f" (not a {kwargs['field']} in {target.path.as_posix()})"
+                            f" (not a {kwargs['field']} in {target.path.as_posix()})" + look_alikes(value)
                         )
 
     rows_by_line = dict(table.rows)
