@@ -168,3 +168,15 @@ def test_sql_from_a_file_and_from_standard_input(built_project, tmp_path):
     assert from_stdin.stdout == from_file.stdout
     missing = ask(built_project, "--file", str(tmp_path / "absent.sql"))
     assert missing.returncode == 2 and "absent.sql" in missing.stderr
+
+
+@pytest.mark.parametrize("sql, code", [("select 42 as answer", 0), ("select error('boom') as answer", 1)])
+def test_an_error_raised_while_the_rows_are_computed_is_said_in_one_line(built_project, sql, code):
+    """error() and the like fail only when DuckDB computes the rows, after the query was accepted: the command says
+    so in one line and exits 1, no traceback. The control computes its row."""
+    result = ask(built_project, sql)
+    assert result.returncode == code, result.stderr
+    if code == 0:
+        assert "42" in result.stdout and result.stderr == ""
+    else:
+        assert result.stderr == "query failed: Invalid Input Error: boom\n", result.stderr

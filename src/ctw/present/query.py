@@ -145,16 +145,18 @@ def main(argv: list[str]) -> int:
                       "changes only through make build", file=sys.stderr)
                 return 1
             relation = con.sql(sql, params=parameters) if parameters else con.sql(sql)
+            if relation is None:  # a statement without a result, e.g. SET
+                return 0
+            # the rows are computed here, so an error raised by a row (error(), a cast) is caught too
+            relation.show(max_width=200, max_rows=200)
+            is_gap = bool(parameters) and not relation.fetchone()
         except duckdb.Error as error:
             reason = str(error).strip()  # the whole message: DuckDB's hints ("did you mean") come after line 1
             if "read-only" in reason:
                 reason += " (the published file is open read-only: the warehouse changes only through make build)"
             print(f"query failed: {reason}", file=sys.stderr)
             return 1
-        if relation is None:  # a statement without a result, e.g. SET
-            return 0
-        relation.show(max_width=200, max_rows=200)
-        if parameters and not relation.fetchone():
+        if is_gap:
             print("no figures for that period (a gap in the sources stays a gap)", file=sys.stderr)
     return 0
 
