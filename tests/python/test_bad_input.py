@@ -162,6 +162,9 @@ CASES = {
     "a value that its quote does not print": (
         CUSTOMS, at_line(59, replace(",1.29,trillion,", ",12.9,trillion,")),
         f"{CUSTOMS}, line 59, column 'quote': 'China exported integrated circuits worth 1.29 trillion yuan"),
+    "a quote of a million characters": (
+        CUSTOMS, at_line(59, replace("China exported integrated circuits", "China exported " + "x" * 1_000_000)),
+        f"{CUSTOMS}, line 59, column 'quote': a field of more than 131,072 characters, the most a cell may hold"),
     "a NUL byte inside a field": (INDUSTRY, at_line(2, replace("commerce", "comm\x00erce")),
                                   f"{INDUSTRY}, line 2, column 'note': holds the control character U+0000"),
     "a form feed inside a quoted field": (INDUSTRY, at_line(3, replace(",commerce ministry data cited by CCTV",

@@ -163,8 +163,30 @@ def read_csv(table: Table, project_dir: Path, faults: list[str]) -> None:
             else:
                 table.rows.append((line, dict(zip(expected, values))))
     except csv.Error as error:
+        if str(error).startswith("field larger than field limit"):
+            limit = csv.field_size_limit()
+            line, column = locate_long_field(text, expected, limit)
+            faults.append(f"{where}, line {line}{column}: a field of more than {limit:,} characters, the most a cell"
+                          " may hold (a quote keeps the sentence that prints the figure, not the page)")
+            return
         line, column = locate_malformed_record(project_dir / table.path, expected) or (record_start, "")
         faults.append(f"{where}, line {line}{column}: malformed CSV ({error})")
+
+
+def locate_long_field(text: str, columns: list[str], limit: int) -> tuple[int, str]:
+    """Where the first field longer than the CSV reader's limit is: (line, ", column ..."), read without the limit."""
+    previous = csv.field_size_limit(sys.maxsize)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        line = 1
+        for values in reader:
+            for index, value in enumerate(values):
+                if len(value) > limit:
+                    return line, (f", column {columns[index]!r}" if index < len(columns) else f", column {index + 1}")
+            line = reader.line_num + 1
+    finally:
+        csv.field_size_limit(previous)
+    return 1, ""
 
 
 def locate_malformed_record(path: Path, columns: list[str]) -> tuple[int, str] | None:
