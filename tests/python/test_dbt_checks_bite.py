@@ -139,6 +139,12 @@ CASES = {
         seed="ref_rejected_observations", selection=["--select", "assert_every_rejection_names_an_observation"],
         fails=lambda failed: failed == {"test.china_trade.assert_every_rejection_names_an_observation"},
         explains=["web108.levle"]),
+    # a month that has not ended yet cannot have been published (here 2099-11 for 2025-11)
+    "a period not yet over fails the staging check": dict(
+        plant=lambda project: plant_cell(project, CUSTOMS, "doc001.04", ",2025-11,month,", ",2099-11,month,"),
+        seed="raw_customs_trade", selection=["--select", "stg_customs__trade_observations"],
+        fails=lambda failed: len(failed) == 1 and "customs_periods_have_ended" in next(iter(failed)),
+        explains=["doc001.04"]),
     "a mart whose column type drifts breaks its contract": dict(
         plant=drifting_contract, selection=["--select", "dim_months"],
         fails=lambda failed: failed == {"model.china_trade.dim_months"},
