@@ -1,11 +1,13 @@
-{#- A select, over audit_published_flows (the CTE flows), of a flow identity where all three of its flows were
-    published: the flow given against the expression of exports and imports it should equal, with the printing
-    tolerance of the three and the revision allowance of the scale given. -#}
-{% macro flow_identity_gaps(flow, equals, revision_scale) -%}
+{#- A select, over the CTE flows (the flows side by side, as audit_published_flows has them), of a flow identity
+    where all three of its flows were published: the flow given against the expression of exports and imports it
+    should equal, with the printing tolerance of the three and the revision allowance of the scale given. keys: the
+    columns that name a row of flows (the headline's period kind, period and currency by default). -#}
+{% macro flow_identity_gaps(flow, equals, revision_scale, keys=none) -%}
+    {%- set keys = keys or ['period_kind', 'period_end_month', 'currency'] -%}
     select
-        period_kind,
-        period_end_month,
-        currency,
+        {%- for key in keys %}
+        {{ key }},
+        {%- endfor %}
         exports,
         imports,
         {{ flow }},
