@@ -279,3 +279,24 @@ def test_a_tolerance_widened_in_the_seed_alone_stops_the_build(project):
     assert result.returncode == 1 and "revision_allowance_pct = 10.0, where registry.yml pins 1.0" in result.stderr
     assert published_file(project).read_bytes() == LAST_GOOD
     assert not (project / "warehouse" / "candidate" / "china_trade.duckdb").exists()  # nothing was built
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("setting", [None, ("CTW_KEEP_VERSIONS", "0"), ("CTW_WAREHOUSE_PATH", "a folder")])
+def test_the_settings_check_passes_the_defaults_and_names_a_bad_setting(tmp_path, monkeypatch, setting):
+    """The same check the build runs first (ctw.build.check_settings), in-process: the control, the defaults and a
+    file path, passes; each bad setting is refused naming its variable."""
+    from ctw import build
+    from ctw.publish import PublishError
+    monkeypatch.delenv("CTW_KEEP_VERSIONS", raising=False)
+    published = tmp_path / "china_trade.duckdb"
+    if setting is None:
+        build.check_settings(published)
+        return
+    name, value = setting
+    if name == "CTW_WAREHOUSE_PATH":
+        published.mkdir()
+    else:
+        monkeypatch.setenv(name, value)
+    with pytest.raises(PublishError, match=name):
+        build.check_settings(published)
