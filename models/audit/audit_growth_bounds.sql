@@ -1,5 +1,5 @@
 -- One row per growth rate a source printed as a bound ("up more than 22 per cent", kept as printed and never
--- chosen) for China's exports, imports or total trade, where the levels of the period and a year earlier were
+-- chosen) for exports, imports or total trade of any series (the world, a partner, a product), where the levels of the period and a year earlier were
 -- published: the bound beside the growth computed from those levels and their printing.
 with
 
@@ -11,6 +11,8 @@ bounds as (
     select
         observation_id,
         source_id,
+        partner_code,
+        product_code,
         flow,
         basis,
         period_start_month,
@@ -18,7 +20,7 @@ bounds as (
         qualifier,
         value_base as bound_pct
     from {{ ref('int_trade_observations_chosen') }}
-    where {{ is_world_total() }}
+    where enterprise_type = 'all'
         and measure = 'yoy_pct' and basis in ('CNY', 'USD') and qualifier = 'lower_bound' and not is_rejected
 ),
 
@@ -28,10 +30,13 @@ compared as (
         growth.yoy_pct_computed,
         growth.levels_rounding_pp as rounding_tolerance_pp,
         growth.level_source_id,
-        growth.base_level_source_id
+        growth.base_level_source_id,
+        growth.is_same_composition
     from bounds
     inner join growth
-        on bounds.flow = growth.flow
+        on bounds.partner_code = growth.partner_code
+        and bounds.product_code = growth.product_code
+        and bounds.flow = growth.flow
         and bounds.basis = growth.basis
         and bounds.period_start_month = growth.period_start_month
         and bounds.period_end_month = growth.period_end_month
@@ -40,7 +45,7 @@ compared as (
 final as (
     select
         *,
-        yoy_pct_computed + rounding_tolerance_pp < bound_pct as is_below_bound
+        is_same_composition and yoy_pct_computed + rounding_tolerance_pp < bound_pct as is_below_bound
     from compared
 )
 

@@ -1,4 +1,4 @@
--- One row per year-to-date period x flow x currency where every period of the year through its end month was
+-- One row per series (the world, a partner, a product) x year-to-date period x flow x currency where every period of the year through its end month was
 -- published (from 2020 January-February, March, ...; before that every month): the year to date against the sum of
 -- those periods (the months as first printed, over several releases; the year to date as printed by the latest),
 -- with the printing tolerance of all and one revision allowance.
@@ -14,6 +14,8 @@ headline as (
 
 summed as (
     select
+        ytd.partner_code,
+        ytd.product_code,
         ytd.period_start_month,
         ytd.period_end_month,
         ytd.flow,
@@ -31,17 +33,19 @@ summed as (
     from published as ytd
     inner join published as month
         on month.period_kind = 'month'
+        and ytd.partner_code = month.partner_code
+        and ytd.product_code = month.product_code
         and ytd.flow = month.flow
         and ytd.currency = month.currency
         and ytd.period_start_month <= month.period_start_month
         and ytd.period_end_month >= month.period_end_month
     where ytd.period_kind = 'ytd'
     group by
-        ytd.period_end_month, ytd.flow, ytd.currency, ytd.value, ytd.source_id, ytd.tolerance,
+        ytd.partner_code, ytd.product_code, ytd.period_end_month, ytd.flow, ytd.currency, ytd.value, ytd.source_id, ytd.tolerance,
         ytd.period_start_month, ytd.revision_scale
 ),
 
--- the periods a year to date is made of
+-- the periods a year to date is made of (the customs calendar's, the same for every series)
 release_periods as (
     select distinct
         period_start_month,

@@ -1,5 +1,5 @@
--- One row per published year-to-date export, import or total figure x currency that has an earlier one in the same
--- year: the earlier figure beside it, with the printing tolerance of the two. Sums of non-negative months never fall
+-- One row per published year-to-date export, import or total figure x currency of any series (the world, a partner,
+-- a product) that has an earlier one in the same year: the earlier figure beside it, with the printing tolerance of the two. Sums of non-negative months never fall
 -- within a year (the balance may, and is left out).
 with
 
@@ -16,11 +16,15 @@ ytd as (
         lag(source_id) over series as earlier_source_id
     from published
     where period_kind = 'ytd' and flow in ('exports', 'imports', 'total')
-    window series as (partition by flow, currency, period_start_month order by period_end_month)
+    window series as (
+        partition by partner_code, product_code, flow, currency, period_start_month order by period_end_month
+    )
 ),
 
 final as (
     select
+        partner_code,
+        product_code,
         flow,
         currency,
         earlier_period_end_month,

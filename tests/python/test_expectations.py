@@ -144,6 +144,40 @@ FAULTS = {
     "reported_vehicle_yoy_agrees_within_rounding": (
         "marts.fct_vehicle_sales",
         "update marts.fct_vehicle_sales set month_yoy_pct_reported = month_yoy_pct_computed + 20 where month_yoy_pct_computed is not null and month_yoy_pct_reported is not null"),
+    "reported_vehicle_yoy_agrees_within_revision_allowance": (  # October 2025's export growth (22.9) keyed tenfold
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_yoy_pct_reported = month_yoy_pct_reported * 10 where vehicle_segment = 'all' and market = 'export' and period_month = date '2025-10-01'"),
+    # March 2025's total sales no longer domestic + exports: 100,000 vehicles added
+    "vehicle_segments_sum_to_their_whole_within_rounding": (
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_vehicles = month_vehicles + 100000 where vehicle_segment = 'all' and market = 'total' and period_month = date '2025-03-01'"),
+    "vehicle_segments_sum_to_their_whole": (
+        "marts.fct_vehicle_sales",
+        "update marts.fct_vehicle_sales set month_vehicles = month_vehicles + 100000 where vehicle_segment = 'all' and market = 'total' and period_month = date '2025-03-01'"),
+}
+
+
+# Every series is held to the headline's arithmetic through the same expectations: a fault in a partner's or a
+# product's figures fails the expectation that guards the class, listing the series.
+# case -> (expectation key, relation, statement, the (partner, product) the offending rows name)
+SERIES_FAULTS = {
+    "a partner's year to date falls within the year": (  # the US's January-August 2025 exports, halved
+        "ytd_never_falls_within_a_year", "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base * 0.5 where partner_code = 'US' and product_code = 'TOTAL' and measure = 'level' and basis = 'USD' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-08-01'",
+        ("US", "TOTAL")),
+    # the US's September 2025 exports, US$34.3bn keyed as 43.4bn
+    "a partner's month is not the difference of its years to date": (
+        "previous_ytd_plus_month_equals_ytd_within_revision_allowance", "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = 43.4e9 where partner_code = 'US' and product_code = 'TOTAL' and measure = 'level' and basis = 'USD' and flow = 'exports' and period_start_month = date '2025-09-01' and period_end_month = date '2025-09-01'",
+        ("US", "TOTAL")),
+    "a partner's reported growth is ten times its computed growth": (  # the US's January-June 2025 exports
+        "reported_yoy_agrees_within_revision_allowance", "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base * 10 where partner_code = 'US' and product_code = 'TOTAL' and measure = 'yoy_pct' and basis = 'USD' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-06-01'",
+        ("US", "TOTAL")),
+    "a product's level is 49% too high": (  # integrated circuit exports, January-November 2025, in yuan
+        "reported_yoy_agrees_within_revision_allowance", "intermediate.int_trade_figures_chosen",
+        "update intermediate.int_trade_figures_chosen set value_base = value_base * 1.49 where partner_code = 'WLD' and product_code = 'IC' and measure = 'level' and basis = 'CNY' and flow = 'exports' and period_start_month = date '2025-01-01' and period_end_month = date '2025-11-01'",
+        ("WLD", "IC")),
 }
 
 
@@ -167,7 +201,8 @@ def clean_outcomes(built_project, tmp_path_factory):
 def control_outcomes(built_project, tmp_path_factory):
     """The faults' steps without the faults: every relation a fault is planted in is materialised as the faults do."""
     copy = warehouse_copy(built_project, tmp_path_factory.mktemp("control"))
-    for relation in sorted({relation for relation, _ in FAULTS.values()}):
+    relations = {relation for relation, _ in FAULTS.values()} | {fault[1] for fault in SERIES_FAULTS.values()}
+    for relation in sorted(relations):
         plant(copy, relation, None)
     return {o.key: o for o in validate.run_suites(copy, SUITES)}
 
@@ -217,6 +252,19 @@ def test_the_expectation_fails_on_its_planted_fault(built_project, tmp_path, con
     assert not outcomes[key].success, f"{key} did not catch its fault"
     # the planted row is among the offending rows (counted: GX lists at most 200 of them)
     assert offending(outcomes[key]) > offending(control)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("case", SERIES_FAULTS)
+def test_a_partner_or_product_fault_fails_the_expectation_of_its_class(built_project, tmp_path, control_outcomes, case):
+    key, relation, statement, series = SERIES_FAULTS[case]
+    listed = {(row["partner_code"], row["product_code"]) for row in control_outcomes[key].rows}
+    assert control_outcomes[key].success and series not in listed
+    copy = warehouse_copy(built_project, tmp_path)
+    plant(copy, relation, statement)
+    outcome = {o.key: o for o in validate.run_suites(copy, [SUITE_OF[key]])}[key]
+    assert not outcome.success, f"{key} did not catch: {case}"
+    assert {(row["partner_code"], row["product_code"]) for row in outcome.rows} == {series}
 
 
 @pytest.mark.fast
