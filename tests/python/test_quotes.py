@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 
+import duckdb
+import pandas
 import pytest
 
 from conftest import PROJECT_DIR, copy_project
 from ctw.gate import quotes
+from ctw.gate import seeds as check_seeds
 
 pytestmark = pytest.mark.fast
 DOCUMENTS = quotes.documents_dir(PROJECT_DIR)
@@ -37,3 +41,27 @@ def test_a_document_quote_is_found_in_its_document(tmp_path, monkeypatch, fault)
                           f"003_5c78421b75943f47.txt (doc003.{row})" for line, row in ((59, 12), (60, 13))]
     else:
         assert faults == [] and not any("not checked" in line for line in report)
+
+
+REVIEWED = re.compile(r"\s+or observation_id in \(([^)]*)\)")
+
+
+@pytest.mark.parametrize("rule, seeds", [
+    ("quote_names_its_currency", ["raw_customs_trade"]),
+    ("quote_prints_the_sign_of_a_growth", ["raw_customs_trade", "raw_caam_vehicles"]),
+])
+def test_each_reviewed_exception_of_a_quote_rule_is_a_row_the_rule_would_refuse(rule, seeds):
+    """A quote rule's reviewed exceptions are exactly the rows it refuses without them: an exception the rule no
+    longer needs, or a row it refuses that no review listed, fails here."""
+    expression = check_seeds.load_project_vars(PROJECT_DIR)[rule]
+    listed = {name.strip(" '") for name in REVIEWED.search(expression).group(1).split(",")}
+    without = REVIEWED.sub("", expression)
+    refused = set()
+    with duckdb.connect() as con:
+        for name in seeds:
+            con.register("rows", pandas.DataFrame([row for _, row in check_seeds.seed_rows(PROJECT_DIR, name)],
+                                                  dtype=object))
+            refused |= {i for (i,) in con.execute(
+                f"select observation_id from rows where not coalesce(({without}), false)").fetchall()}
+            con.unregister("rows")
+    assert refused == listed
