@@ -1,10 +1,12 @@
 {#-
     The rule for choosing among competing observations of one figure (docs/decisions/0003-choosing-among-sources.md).
-    Input rows need: observation_id, value_base, rounding_half_unit_base, value_printed_decimals, qualifier,
+    Input rows need: observation_id, value_base, rounding_half_unit_base, value_printed_decimals, qualifier, quote,
     source_tier, source_published_date and the key columns. Every input row comes out again, with:
-      anchor_observation_id   the most authoritative candidate: exact before approximate, then the one the most
-                              candidates agree with (corroboration), then the lowest source tier, then the latest
-                              publication (the latest vintage prevails), then the most decimals
+      anchor_observation_id   the most authoritative candidate: exact before approximate, then the lowest source
+                              tier (a lower tier never outvotes a higher one), then the one the most independent
+                              printings agree with (corroboration: copies of one quote are one printing, so reposts
+                              of a sentence count once), then the latest publication (the latest vintage prevails),
+                              then the most decimals
       agrees_with_anchor      the two values are equal within the sum of their printing half-units
       selection_rank / is_chosen   among candidates that agree with the anchor, the most precise wins, so a precise
                               copy of the same figure refines a rounded one; a true conflict is decided by authority
@@ -34,10 +36,11 @@
             and not is_rejected
     ),
 
+    -- the printings that agree with each candidate, itself included; one quote reposted by many pages is one
     corroborated as (
         select
             candidate.observation_id,
-            count(*) as corroboration_count
+            count(distinct coalesce(other.quote, other.observation_id)) as corroboration_count
         from candidates as candidate
         inner join candidates as other
             using ({{ key }})
@@ -58,8 +61,8 @@
             using (observation_id)
         window authority as (
             partition by {{ key }}
-            order by {{ preferred_first }}qualifier = 'approximate' asc, corroborated.corroboration_count desc,
-                source_tier asc, source_published_date desc nulls last,
+            order by {{ preferred_first }}qualifier = 'approximate' asc, source_tier asc,
+                corroborated.corroboration_count desc, source_published_date desc nulls last,
                 {{ demoted_last }}candidates.rounding_half_unit_base asc, observation_id asc
         )
     ),

@@ -64,6 +64,9 @@ FAULTS = {
     "level_within_a_factor_of_its_series": (
         "marts.fct_observations",
         "update marts.fct_observations set value_base = value_base / 1000 where observation_id = 'doc001.04'"),
+    "copies_agree_with_the_chosen_figure": (  # a copy of November 2025's dollar exports printed 10% higher
+        "marts.fct_observations",
+        "insert into marts.fct_observations by name select * replace ('planted.copy' as observation_id, value_base * 1.1 as value_base, false as is_chosen, false as agrees_with_anchor) from marts.fct_observations where observation_id = 'doc001.04'"),
     "part_at_most_its_whole": (  # integrated circuits, printed once: keyed in billions under a trillion unit
         "intermediate.int_trade_observations_chosen",
         "update intermediate.int_trade_observations_chosen set value_base = value_base * 1000 where observation_id = 'doc003.12'"),
