@@ -42,14 +42,10 @@ def unexplained(con) -> list[str]:
     return dict((line, gaps) for line, gaps, _ in coverage.explained_gaps(con)).get("not searched", [])
 
 
-def test_every_gap_is_listed_with_the_searches_that_failed(built_project, warehouse):
-    assert not unexplained(warehouse), (
-        f"gaps without a line in seeds/reference/ref_searched_gaps.csv: {unexplained(warehouse)}")
-
-
 def test_a_gap_without_searches_is_reported(built_project, tmp_path):
-    """The check above can fail: without the seed's line for March 2026, its gaps come back as not searched, through
-    the range join of rpt_coverage_gaps (control: the same copy before the line is deleted explains them)."""
+    """The coverage page names a gap no line explains (the build refuses one: expectation every_gap_was_searched):
+    without the seed's line for March 2026, its gaps come back as not searched, through the range join of
+    rpt_coverage_gaps (control: the same copy before the line is deleted explains them)."""
     import shutil
 
     import duckdb

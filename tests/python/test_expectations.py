@@ -138,6 +138,9 @@ FAULTS = {
     "months_with_values_in_neither_currency": (
         "marts.fct_monthly_trade",
         "update marts.fct_monthly_trade set month_value_usd = null, month_value_cny = null where period_month = date '2025-11-01' and flow = 'exports'"),
+    "every_gap_was_searched": (  # the line recording the searches for March 2026 lost
+        "reference.ref_searched_gaps",
+        "delete from reference.ref_searched_gaps where period_from = '2026-03' and kind = 'any'"),
     "nev_exports_at_most_vehicle_exports": (
         "marts.fct_vehicle_sales",
         "update marts.fct_vehicle_sales set month_vehicles = 900000 where vehicle_segment = 'nev' and market = 'export' and period_month = date '2025-11-01'"),
@@ -522,7 +525,7 @@ def test_a_check_whose_parameter_is_lost_cannot_run_and_fails(built_project, tmp
     outcomes = validate.run_suites(copy, suites)
     identities = [o for o in outcomes if o.suite == "identities"]
     completeness = [o for o in outcomes if o.suite == "completeness"]
-    assert [o.status for o in completeness if o.severity == "error"] == ["pass", "pass", "pass"]
+    assert completeness and all(o.status == "pass" for o in completeness if o.severity == "error")
     assert identities  # every identity reads the revision allowance (macros/revision_allowance.sql)
     if lost is None:
         assert all(o.status == "pass" for o in identities if o.severity == "error"), [o.found for o in identities]

@@ -5,7 +5,7 @@ The figures come from the reporting models rpt_coverage_* (models/reporting/), w
 Markdown. Every month missing from a headline series is listed with the searches that looked for it and failed, from
 the seed ref_searched_gaps (seeds/reference/ref_searched_gaps.csv: one line per searched range of months and series;
 `any` matches every kind, currency or flow), matched to the gaps in rpt_coverage_gaps. A gap no line explains is shown
-as "not searched", and tests/python/test_coverage.py fails on it.
+as "not searched"; the build refuses one (expectation every_gap_was_searched, expectations/completeness.yml).
 
     python scripts/coverage.py          print the page (markdown)
     python scripts/coverage.py --write  write it to docs/coverage.md (make coverage)
