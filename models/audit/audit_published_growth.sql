@@ -20,7 +20,8 @@ memberships as (
 membership_changes as (
     select group_code as partner_code, valid_from as changed_on from memberships
     union all
-    select group_code as partner_code, valid_to as changed_on from memberships where valid_to is not null
+    select group_code as partner_code, valid_to as changed_on from memberships
+    where valid_to is not null
 ),
 
 levels as (
@@ -77,13 +78,13 @@ composition_changed as (
     from growth
     inner join membership_changes
         on growth.partner_code = membership_changes.partner_code
-        and membership_changes.changed_on > growth.base_period_start_month
-        and membership_changes.changed_on < growth.period_end_month + interval 1 month
+        and growth.base_period_start_month < membership_changes.changed_on
+        and growth.period_end_month + interval 1 month > membership_changes.changed_on
 ),
 
 final as (
     select
-        {{ ctw_star_except(['base_period_start_month'], 'growth.') }},
+        growth.*,
         partners.partner_kind <> 'initiative' and composition_changed.partner_code is null as is_same_composition
     from growth
     inner join partners

@@ -8,7 +8,7 @@ vehicles as (
 ),
 
 identities as (
-    select *
+    select identity_parts.*
     from (values
         ('all_sales_are_domestic_plus_exports', 'all', 'total', 'all', 'domestic'),
         ('all_sales_are_domestic_plus_exports', 'all', 'total', 'all', 'export'),

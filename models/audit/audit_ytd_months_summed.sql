@@ -41,8 +41,8 @@ summed as (
         and ytd.period_end_month >= month.period_end_month
     where ytd.period_kind = 'ytd'
     group by
-        ytd.partner_code, ytd.product_code, ytd.period_end_month, ytd.flow, ytd.currency, ytd.value, ytd.source_id, ytd.tolerance,
-        ytd.period_start_month, ytd.revision_scale
+        ytd.partner_code, ytd.product_code, ytd.period_end_month, ytd.flow, ytd.currency, ytd.value, ytd.source_id,
+        ytd.tolerance, ytd.period_start_month, ytd.revision_scale
 ),
 
 -- the periods a year to date is made of (the customs calendar's, the same for every series)

@@ -219,11 +219,16 @@ def record(layout: Layout, version_id: str, results_file: Path, declared: int, b
     return provenance.record_provenance(layout.candidate, version_id, PROJECT_DIR, results, declared, build_path)
 
 
+def as_it_was(published: Path) -> str:
+    """The published file after a build that published nothing: unchanged, or (a first build, a lost file) absent."""
+    return f"{published} is unchanged" if published.exists() else f"there is still no file at {published}"
+
+
 def fail(step_name: str, layout: Layout) -> int:
     kept = f" The candidate is kept for inspection in {layout.candidate.parent}." if layout.candidate.exists() else ""
     report = layout.candidate.parent / "validation_report.html"
     kept += f" Report: {report}" if report.is_file() else ""
-    print(f"build failed at: {step_name}. Nothing was published: {layout.published} is unchanged.{kept}",
+    print(f"build failed at: {step_name}. Nothing was published: {as_it_was(layout.published)}.{kept}",
           file=sys.stderr)
     return 1
 
@@ -254,7 +259,7 @@ def main() -> int:
         print(f"build refused: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"build failed: {error}. Nothing was published: {layout.published} is unchanged.", file=sys.stderr)
+        print(f"build failed: {error}. Nothing was published: {as_it_was(layout.published)}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C, at a known point (on_interrupt); the lock goes with this process
         print(f"\nbuild interrupted during: {CURRENT_STEP[0]}. Nothing was published: {layout.published} is "
