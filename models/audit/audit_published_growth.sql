@@ -24,7 +24,8 @@ membership_changes as (
     where valid_to is not null
 ),
 
-levels as (
+-- 'month' before 'ytd': a period of both kinds is kept once, as the month (a window, not qualify: Spark runs it too)
+levels_by_kind as (
     select
         partner_code,
         product_code,
@@ -35,12 +36,17 @@ levels as (
         upper(currency) as basis,
         value,
         tolerance,
-        source_id
+        source_id,
+        row_number() over (
+            partition by partner_code, product_code, flow, currency, period_start_month, period_end_month
+            order by period_kind
+        ) as kind_rank
     from published
-    qualify row_number() over (
-        partition by partner_code, product_code, flow, currency, period_start_month, period_end_month
-        order by period_kind
-    ) = 1
+),
+
+levels as (
+    select * from levels_by_kind
+    where kind_rank = 1
 ),
 
 growth as (
