@@ -2,28 +2,8 @@
 -- their printing, for the nesting NEV exports <= vehicle exports <= total sales.
 with
 
-vehicles as (
-    select * from {{ ref('fct_vehicle_sales') }}
-),
-
-long_form as (
-    select
-        period_month,
-        'month' as kind,
-        vehicle_segment,
-        market,
-        month_vehicles as vehicles,
-        month_vehicles_tolerance as tolerance
-    from vehicles
-    union all
-    select
-        period_month,
-        'ytd' as kind,
-        vehicle_segment,
-        market,
-        ytd_vehicles as vehicles,
-        ytd_vehicles_tolerance as tolerance
-    from vehicles
+levels as (
+    select * from {{ ref('audit_vehicle_levels') }}
 ),
 
 nested as (
@@ -36,7 +16,7 @@ nested as (
         max(tolerance) filter (where vehicle_segment = 'nev' and market = 'export') as nev_exports_tolerance,
         max(tolerance) filter (where vehicle_segment = 'all' and market = 'export') as vehicle_exports_tolerance,
         max(tolerance) filter (where vehicle_segment = 'all' and market = 'total') as total_sales_tolerance
-    from long_form
+    from levels
     group by period_month, kind
 ),
 

@@ -3,8 +3,8 @@
 -- its domestic sales and exports; vehicle exports are NEV and ICE exports, or passenger cars and commercial vehicles.
 with
 
-vehicles as (
-    select * from {{ ref('fct_vehicle_sales') }}
+levels as (
+    select * from {{ ref('audit_vehicle_levels') }}
 ),
 
 identities as (
@@ -21,42 +21,22 @@ identities as (
     ) as identity_parts (identity_name, whole_segment, whole_market, part_segment, part_market)
 ),
 
-long_form as (
-    select
-        period_month,
-        'month' as kind,
-        vehicle_segment,
-        market,
-        month_vehicles as vehicles,
-        month_vehicles_tolerance as tolerance
-    from vehicles
-    union all
-    select
-        period_month,
-        'ytd' as kind,
-        vehicle_segment,
-        market,
-        ytd_vehicles as vehicles,
-        ytd_vehicles_tolerance as tolerance
-    from vehicles
-),
-
 parts as (
     select
         identities.identity_name,
         identities.whole_segment,
         identities.whole_market,
-        long_form.period_month,
-        long_form.kind,
-        sum(long_form.vehicles) as parts_vehicles,
-        sum(long_form.tolerance) as parts_tolerance,
-        count(long_form.vehicles) as parts_published
+        levels.period_month,
+        levels.kind,
+        sum(levels.vehicles) as parts_vehicles,
+        sum(levels.tolerance) as parts_tolerance,
+        count(levels.vehicles) as parts_published
     from identities
-    inner join long_form
-        on identities.part_segment = long_form.vehicle_segment
-        and identities.part_market = long_form.market
-    group by identities.identity_name, identities.whole_segment, identities.whole_market, long_form.period_month,
-        long_form.kind
+    inner join levels
+        on identities.part_segment = levels.vehicle_segment
+        and identities.part_market = levels.market
+    group by identities.identity_name, identities.whole_segment, identities.whole_market, levels.period_month,
+        levels.kind
 ),
 
 parts_expected as (
@@ -79,7 +59,7 @@ compared as (
     inner join parts_expected
         on parts.identity_name = parts_expected.identity_name
         and parts.parts_published = parts_expected.parts_in_identity
-    inner join long_form as whole
+    inner join levels as whole
         on parts.whole_segment = whole.vehicle_segment
         and parts.whole_market = whole.market
         and parts.period_month = whole.period_month
