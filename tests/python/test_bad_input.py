@@ -178,6 +178,13 @@ CASES = {
     "a yuan figure keyed as dollars": (  # line 1679: p279, "... amounted to 1.27 trillion yuan ..."
         CUSTOMS, at_line(1679, replace(",level,CNY,1.27,trillion,", ",level,USD,1.27,trillion,")),
         (f"{CUSTOMS}, line 1679, column 'quote': \"from January to May, China's exports to the US", "names only the other currency")),
+    # the qualifier is read from the words (var quote_words_match_the_qualifier)
+    "'just over' keyed as exact": (  # line 1013: y23.0184, "... to just over $1 trillion"
+        CUSTOMS, at_line(1013, replace(",1,trillion,lower_bound,", ",1,trillion,as_published,")),
+        (f"{CUSTOMS}, line 1013, column 'qualifier': 'as_published'", "key it approximate or lower_bound")),
+    "'some' keyed as exact": (  # line 340: caam148.level, "Some 708,000 NEVs were exported ..."
+        CAAM, at_line(340, replace(",708000,one,approximate,", ",708000,one,as_published,")),
+        (f"{CAAM}, line 340, column 'qualifier': 'as_published'", "key it approximate or lower_bound")),
     "a NUL byte inside a field": (INDUSTRY, at_line(2, replace("commerce", "comm\x00erce")),
                                   f"{INDUSTRY}, line 2, column 'note': holds the control character U+0000"),
     "a form feed inside a quoted field": (INDUSTRY, at_line(3, replace(",commerce ministry data cited by CCTV",
