@@ -247,7 +247,7 @@ def test_the_control_passes_as_the_clean_warehouse_does(clean_outcomes, control_
 
 def offending(outcome) -> int:
     """How many rows an outcome found ('12 offending row(s)'), however many GX listed."""
-    return int(outcome.found.split()[0]) if outcome.found.split()[0].isdigit() else len(outcome.rows)
+    return outcome.offending
 
 
 @pytest.mark.fast
@@ -374,6 +374,23 @@ def test_the_build_writes_a_self_contained_report(built_project):
     numbers = re.findall(r'<td class="num">([^<]*)</td>', report)
     assert numbers  # the offending rows' numbers, as a person reads them: no exponent, no run of raw digits
     assert not [n for n in numbers if re.search(r"\de[+-]?\d|\d{5}", n)]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("listed, found, says", [
+    (3, "3 offending row(s)", "copies_agree_with_the_chosen_figure: 3 row(s)</summary>"),
+    (200, "259 offending row(s)",
+     f"copies_agree_with_the_chosen_figure: first {validate.ROWS_IN_REPORT} of 259 rows "
+     "(each row compared, with its verdicts: audit.audit_source_conflicts)</summary>"),
+], ids=["a whole list", "a list cut"])
+def test_a_cut_list_says_how_many_rows_it_shows_of_how_many_and_where_the_rest_are(tmp_path, listed, found, says):
+    outcome = validate.Outcome(suite="plausibility", key="copies_agree_with_the_chosen_figure", severity="warning",
+                               description="", expected="", success=False, found=found,
+                               rows=[{"observation_id": f"o{n}"} for n in range(listed)],
+                               asset="audit.audit_source_conflicts")
+    report = validate.render_report([outcome], tmp_path / "china_trade.duckdb")
+    assert says in report
+    assert report.count("<tr><td>o") == min(listed, validate.ROWS_IN_REPORT)
 
 
 @pytest.mark.parametrize("value, column, shown", [

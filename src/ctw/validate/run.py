@@ -49,10 +49,17 @@ class Outcome:
     success: bool
     found: str = ""
     rows: list[dict] = field(default_factory=list)
+    asset: str = ""  # the relation the expectation reads: where every offending row can be read
 
     @property
     def status(self) -> str:
         return "pass" if self.success else ("FAIL" if self.severity == "error" else "warn")
+
+    @property
+    def offending(self) -> int:
+        """How many rows the check found ('260 offending row(s)'), however many GX returned (at most 200)."""
+        first = self.found.split()[0] if self.found else ""
+        return int(first) if first.isdigit() else len(self.rows)
 
 
 class SuiteError(ValueError):
@@ -206,6 +213,7 @@ def outcome_of(suite: str, expectation: dict, result) -> Outcome:
         description=expectation["kwargs"].get("description", ""),
         expected=describe_expected(expectation),
         success=bool(result.success),
+        asset=expectation.get("asset", ""),
     )
     failure = raised(result.exception_info)
     if failure is not None:
@@ -398,8 +406,12 @@ def render_report(outcomes: list[Outcome], warehouse: Path) -> str:
             if o.success or not o.rows:
                 continue
             columns = list(dict.fromkeys(k for row in o.rows for k in row))
-            parts.append(f"<details open><summary>{html.escape(o.key)}: "
-                         f"{len(o.rows)} row(s)</summary><div class='rows'><table><tr>")
+            shown = min(len(o.rows), ROWS_IN_REPORT)
+            count = f"{o.offending} row(s)"
+            if o.offending > shown:  # a cut list says so, and where every row compared is (its verdicts beside it)
+                count = f"first {shown} of {o.offending} rows (each row compared, with its verdicts: {o.asset})"
+            parts.append(f"<details open><summary>{html.escape(o.key)}: {html.escape(count)}</summary>"
+                         "<div class='rows'><table><tr>")
             parts.extend(f"<th>{breakable(c)}</th>" for c in columns)
             parts.append("</tr>")
             for row in o.rows[:ROWS_IN_REPORT]:
